@@ -1,0 +1,1 @@
+"""Login: one-time codes by SMS, login tickets and device sessions."""

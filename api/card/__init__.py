@@ -1,0 +1,1 @@
+"""The health-insurance card: signed QR payload, issuer keys, card image."""

@@ -1,0 +1,40 @@
+"""Settings read from the environment, in one place (the README lists them)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime configuration; every field comes from an environment variable."""
+
+    db_url: str = field(default_factory=lambda: _env("DB_URL", f"sqlite:///{ROOT / 'wallet.db'}"))
+    # Secret for hashing OTP codes and session tokens at rest (HMAC key).
+    secret_key: str = field(default_factory=lambda: _env("SECRET_KEY", "dev-only-change-me"))
+    # "outbox" (default: SMS rows in the database, printed by `python -m api.cli outbox`)
+    # or "http" (POST to SMS_GATEWAY_URL).
+    sms_gateway: str = field(default_factory=lambda: _env("SMS_GATEWAY", "outbox"))
+    sms_gateway_url: str = field(default_factory=lambda: _env("SMS_GATEWAY_URL", ""))
+    sms_gateway_token: str = field(default_factory=lambda: _env("SMS_GATEWAY_TOKEN", ""))
+    # PEM file with the issuer's P-256 private key that signs card QR codes.
+    card_key_file: Path = field(
+        default_factory=lambda: Path(_env("CARD_KEY_FILE", str(ROOT / "var" / "card-issuer.pem")))
+    )
+    # Extra public keys still accepted for verification (rotated-out issuers), a JSON file.
+    card_trusted_keys_file: str = field(default_factory=lambda: _env("CARD_TRUSTED_KEYS", ""))
+    session_days: int = field(default_factory=lambda: int(_env("SESSION_DAYS", "30")))
+
+
+def settings() -> Settings:
+    """Current settings (re-read each call so tests can change the environment)."""
+    return Settings()

@@ -1,0 +1,1 @@
+"""Domain model shared by the Reflex app and the HTTP API."""

@@ -1,0 +1,192 @@
+"""The wallet's domain model: people, their health card and records, and the reference data.
+
+Both the Reflex app (`pwa/`) and the HTTP API (`api/http`) read these tables through the
+services in `api/services`. Money is always an integer number of đồng.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import Column, LargeBinary
+from sqlmodel import Field, SQLModel
+
+
+class Scheme(StrEnum):
+    """Insurance schemes a person contributes to."""
+
+    BHXH = "BHXH"  # social insurance (pension, sickness, maternity, survivorship)
+    BHTN = "BHTN"  # unemployment insurance
+    BHTNLD = "BHTNLD"  # occupational accident and disease (BHTNLĐ-BNN)
+    BHYT = "BHYT"  # health insurance
+
+
+class BenefitKind(StrEnum):
+    """Benefit regimes (chế độ) a person can receive."""
+
+    SICKNESS = "sickness"
+    MATERNITY = "maternity"
+    ACCIDENT = "accident"
+    ONE_TIME = "one_time"
+    PENSION = "pension"
+
+
+class Province(SQLModel, table=True):
+    """A province with its two-digit administrative code (used in card numbers)."""
+
+    code: str = Field(primary_key=True, max_length=2)
+    name: str
+    name_search: str = Field(index=True)
+
+
+class Facility(SQLModel, table=True):
+    """A medical facility (cơ sở KCB)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(index=True, unique=True, max_length=5)
+    name: str
+    name_search: str = Field(index=True)
+    level: str  # central / province / district / commune / private
+    province_code: str = Field(foreign_key="province.code", index=True)
+    address: str
+    phone: str
+    bhyt_contracted: bool = True
+    issues_sick_leave: bool = True
+
+
+class Agency(SQLModel, table=True):
+    """A social-insurance agency office (cơ quan BHXH)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(index=True, unique=True)
+    name: str
+    name_search: str = Field(index=True)
+    province_code: str = Field(foreign_key="province.code", index=True)
+    address: str
+    phone: str
+
+
+class Employer(SQLModel, table=True):
+    """An employer that declares and pays contributions (đơn vị tham gia)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(index=True, unique=True)
+    name: str
+    name_search: str = Field(index=True)
+    tax_code: str
+    province_code: str = Field(foreign_key="province.code", index=True)
+    address: str
+
+
+class CollectionAgent(SQLModel, table=True):
+    """A collection point or agent for voluntary BHXH and household BHYT (đại lý thu)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(index=True, unique=True)
+    name: str
+    name_search: str = Field(index=True)
+    province_code: str = Field(foreign_key="province.code", index=True)
+    address: str
+    phone: str
+
+
+class Person(SQLModel, table=True):
+    """An insured person; `code` is the 10-digit social-insurance code (mã số BHXH)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(index=True, unique=True, min_length=10, max_length=10)
+    full_name: str
+    name_search: str = Field(index=True)
+    dob: dt.date
+    sex: str = Field(max_length=1)  # "M" or "F"
+    citizen_id: str = Field(index=True, unique=True, max_length=12)
+    phone: str
+    address: str
+    province_code: str = Field(foreign_key="province.code", index=True)
+    lang: str = "vi"
+    photo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+
+
+class HealthCard(SQLModel, table=True):
+    """The health-insurance card (thẻ BHYT). Since 2021 its number is the person's code."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True, unique=True)
+    number: str = Field(index=True, max_length=10)
+    group_code: str = Field(max_length=2)  # beneficiary group: DN, HT, GD, TE, HS, ...
+    benefit_level: int  # percent covered: 80, 95 or 100
+    province_code: str = Field(foreign_key="province.code")
+    facility_id: int = Field(foreign_key="facility.id")
+    valid_from: dt.date
+    valid_to: dt.date
+    five_years_from: dt.date | None = None  # date of five consecutive years of coverage
+    agency_id: int = Field(foreign_key="agency.id")
+    issued_at: dt.date
+
+
+class Participation(SQLModel, table=True):
+    """A period of contributions to one scheme with one employer."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    scheme: str = Field(max_length=8)
+    from_month: dt.date  # first day of the first month
+    to_month: dt.date | None = None  # first day of the last month; None while ongoing
+    employer_id: int | None = Field(default=None, foreign_key="employer.id")
+    salary_basis: int  # monthly salary the contribution is based on, đồng
+    contribution: int  # monthly contribution (employer + employee), đồng
+    # Trailing months the employer declared but has not paid (arrears, "nợ đóng").
+    unpaid_months: int = 0
+
+
+class Benefit(SQLModel, table=True):
+    """A benefit received (or being processed)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    kind: str = Field(max_length=16)
+    period_from: dt.date
+    period_to: dt.date | None = None
+    amount: int  # total for one-off benefits, monthly for a pension
+    status: str = "paid"  # paid / processing
+    note: str = ""
+
+
+class PensionAdjustment(SQLModel, table=True):
+    """A pension-adjustment slip: the monthly pension changed by a decree."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    benefit_id: int = Field(foreign_key="benefit.id", index=True)
+    effective: dt.date
+    old_amount: int
+    new_amount: int
+    percent: float
+    decree: str
+
+
+class MedicalVisit(SQLModel, table=True):
+    """An insurance-covered visit or stay at a medical facility (lần KCB)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    facility_id: int = Field(foreign_key="facility.id")
+    admitted: dt.date
+    discharged: dt.date
+    inpatient: bool = False
+    icd10: str = Field(max_length=8)
+    diagnosis: str
+    total_cost: int
+    insurance_paid: int
+    patient_paid: int
+
+
+class VisitDocument(SQLModel, table=True):
+    """A paper of the medical book: sick-leave certificate, discharge paper (Circular 56)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    visit_id: int = Field(foreign_key="medicalvisit.id", index=True)
+    kind: str  # sick_leave / discharge / birth
+    number: str
+    issued: dt.date
+    days: int = 0

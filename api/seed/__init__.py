@@ -1,0 +1,1 @@
+"""Realistic, deterministic demo data: `python -m api.seed --people N --seed S`."""

@@ -1,0 +1,55 @@
+"""Demo people with known codes, always present; the README lists them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from dataclasses import dataclass
+
+from PIL import Image, ImageDraw
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    """A person the README names, with a fixed code and phone number."""
+
+    code: str
+    full_name: str
+    sex: str
+    dob: dt.date
+    province: str
+    citizen_id: str
+    phone: str
+    years: int  # years of contribution history to generate
+    lang: str = "vi"
+
+
+DEMO_PEOPLE: list[DemoPerson] = [
+    # A factory worker in Hà Nội with 35 years of history (the "full" demo).
+    DemoPerson("0123456789", "Nguyễn Văn An", "M", dt.date(1972, 5, 14), "01",
+               "001072012345", "0912345678", 35),
+    # A young mother in Hồ Chí Minh City (maternity benefit, 8 years).
+    DemoPerson("7912345678", "Trần Thị Bích Ngọc", "F", dt.date(1994, 9, 2), "79",
+               "079194054321", "0987654321", 8),
+    # A Korean engineer working in Bắc Ninh; name stored as written, UI in English.
+    DemoPerson("2712345670", "김민준 (Kim Min-jun)", "M", dt.date(1988, 1, 20), "27",
+               "027088099887", "0977000111", 4, lang="en"),
+]
+
+
+def demo_photo(person: DemoPerson) -> bytes:
+    """A simple, deterministic portrait placeholder (head and shoulders), as PNG."""
+    digest = hashlib.sha256(person.code.encode()).digest()
+    background = (200 + digest[0] % 40, 215 + digest[1] % 30, 230 + digest[2] % 20)
+    clothes = (40 + digest[3] % 80, 60 + digest[4] % 80, 110 + digest[5] % 100)
+    image = Image.new("RGB", (240, 320), background)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((20, 200, 220, 420), fill=clothes)
+    draw.rectangle((100, 170, 140, 215), fill=(226, 188, 160))
+    draw.ellipse((65, 60, 175, 190), fill=(236, 200, 170))
+    hair = (30 + digest[6] % 40,) * 3
+    draw.chord((60, 48, 180, 150), 180, 360, fill=hair)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()

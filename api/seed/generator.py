@@ -1,0 +1,469 @@
+"""Deterministic, realistic demo data, generated and inserted in batches.
+
+The same `seed`, `people` and `today` always give the same rows. Rows are built as plain
+dicts with ids assigned here (no round trips) and written with executemany in batches, so
+memory stays flat whatever the number of people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.engine import Connection, Engine
+
+from api.domain.codes import fold
+from api.domain.models import (
+    Agency,
+    Benefit,
+    CollectionAgent,
+    Employer,
+    Facility,
+    HealthCard,
+    MedicalVisit,
+    Participation,
+    PensionAdjustment,
+    Person,
+    Province,
+    VisitDocument,
+)
+from api.seed import vocabulary as v
+from api.seed.demo import DEMO_PEOPLE, DemoPerson, demo_photo
+
+# Monthly contribution rates (employer + employee) of the salary basis, per scheme.
+RATES = {"BHXH": 0.25, "BHTN": 0.02, "BHTNLD": 0.005, "BHYT": 0.045}
+SCHEME_START = {"BHXH": dt.date(1995, 1, 1), "BHTN": dt.date(2009, 1, 1),
+                "BHTNLD": dt.date(2016, 7, 1), "BHYT": dt.date(1995, 1, 1)}
+MAX_YEARS = 35
+
+TABLES = [VisitDocument, MedicalVisit, PensionAdjustment, Benefit, Participation, HealthCard,
+          Person, CollectionAgent, Employer, Agency, Facility, Province]
+
+
+def month_add(day: dt.date, months: int) -> dt.date:
+    """First day of the month `months` after `day`'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Months from start's month to end's month, both included."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def minimum_wage(year: int) -> int:
+    """A rough regional minimum wage for the year (đồng), for plausible salaries."""
+    return int(350_000 + max(0, year - 1995) * 165_000)
+
+
+@dataclass
+class Ids:
+    """Next id per table: assigned here so related rows need no round trip."""
+
+    next: dict[str, int] = field(default_factory=dict)
+
+    def take(self, table: str) -> int:
+        """The next id for `table`."""
+        value = self.next.get(table, 1)
+        self.next[table] = value + 1
+        return value
+
+
+@dataclass
+class Reference:
+    """Reference rows the people's records point at."""
+
+    provinces: list[tuple[str, str]]
+    province_weights: list[float]
+    facilities: dict[str, list[tuple[int, str, str]]]  # province -> (id, code, level)
+    agencies: dict[str, int]  # province -> provincial agency id
+    employers: dict[str, list[int]]  # province -> employer ids
+    all_employers: list[int]
+
+
+@dataclass
+class Batch:
+    """Rows of one batch, per table."""
+
+    rows: dict[str, list[dict]] = field(default_factory=lambda: {t.__tablename__: [] for t in
+                                                                   TABLES})
+
+    def add(self, table: type, row: dict) -> None:
+        """Queue a row."""
+        self.rows[table.__tablename__].append(row)
+
+    def size(self) -> int:
+        """Number of people queued."""
+        return len(self.rows[Person.__tablename__])
+
+
+class Generator:
+    """Builds the rows; `people()` yields batches ready to insert."""
+
+    def __init__(self, seed: int, today: dt.date, employers: int) -> None:
+        self.rng = random.Random(seed)
+        self.seed = seed
+        self.today = today
+        self.ids = Ids()
+        self.employer_count = employers
+
+    # ---- reference data -------------------------------------------------------------
+    def reference_rows(self) -> tuple[Reference, Batch]:
+        """Provinces, facilities, agencies, employers and collection agents."""
+        rng, batch = self.rng, Batch()
+        facilities: dict[str, list[tuple[int, str, str]]] = {}
+        agencies: dict[str, int] = {}
+        for code, name in v.PROVINCES:
+            batch.add(Province, {"code": code, "name": name, "name_search": fold(name)})
+            facilities[code] = []
+            plan = ([("province", f"Bệnh viện Đa khoa tỉnh {name}")]
+                    + [("district", f"Trung tâm Y tế {p}") for p in rng.sample(v.PLACES, 4)]
+                    + [("commune", f"Trạm Y tế xã {p}") for p in rng.sample(v.PLACES, 8)]
+                    + [("private", f"Phòng khám Đa khoa {p}") for p in rng.sample(v.PLACES, 2)])
+            if code in ("01", "79"):
+                plan[0] = ("central", f"Bệnh viện Đa khoa Trung ương {name}")
+            for n, (level, fname) in enumerate(plan, start=1):
+                fid = self.ids.take("facility")
+                fcode = f"{code}{n:03d}"
+                batch.add(Facility, {
+                    "id": fid, "code": fcode, "name": fname, "name_search": fold(fname),
+                    "level": level, "province_code": code, "address": self.address(name),
+                    "phone": self.phone(landline=True), "bhyt_contracted": rng.random() < 0.95,
+                    "issues_sick_leave": level != "commune" or rng.random() < 0.5})
+                facilities[code].append((fid, fcode, level))
+            for n, place in enumerate(["", *rng.sample(v.PLACES, 4)]):
+                aid = self.ids.take("agency")
+                aname = f"Bảo hiểm xã hội tỉnh {name}" if not place else f"Bảo hiểm xã hội khu vực {place}"
+                batch.add(Agency, {"id": aid, "code": f"{code}{n:02d}", "name": aname,
+                                   "name_search": fold(aname), "province_code": code,
+                                   "address": self.address(name), "phone": self.phone(True)})
+                if not place:
+                    agencies[code] = aid
+            for n in range(1, 11):
+                cid = self.ids.take("collectionagent")
+                place = rng.choice(v.PLACES)
+                cname = rng.choice([f"Đại lý thu BHXH xã {place}", f"Bưu điện {place}",
+                                    f"Điểm thu UBND phường {place}"])
+                batch.add(CollectionAgent, {"id": cid, "code": f"{code}T{n:03d}", "name": cname,
+                                            "name_search": fold(cname), "province_code": code,
+                                            "address": self.address(name),
+                                            "phone": self.phone()})
+        weights = [float(v.PROVINCE_WEIGHT.get(code, 1)) for code, _ in v.PROVINCES]
+        employers: dict[str, list[int]] = {code: [] for code, _ in v.PROVINCES}
+        all_employers = []
+        for n in range(self.employer_count):
+            eid = self.ids.take("employer")
+            code, pname = rng.choices(v.PROVINCES, weights)[0]
+            ename = (f"{rng.choice(v.EMPLOYER_FORMS)} {rng.choice(v.EMPLOYER_TRADES)} "
+                     f"{rng.choice(v.EMPLOYER_BRANDS)}")
+            batch.add(Employer, {"id": eid, "code": f"{code}{n + 1:06d}E", "name": ename,
+                                 "name_search": fold(ename), "province_code": code,
+                                 "tax_code": f"{rng.randrange(10**9, 10**10)}",
+                                 "address": self.address(pname)})
+            employers[code].append(eid)
+            all_employers.append(eid)
+        ref = Reference(v.PROVINCES, weights, facilities, agencies, employers, all_employers)
+        return ref, batch
+
+    def address(self, province: str) -> str:
+        """A plausible street address in the province."""
+        rng = self.rng
+        return (f"{rng.randint(1, 300)} {rng.choice(v.STREETS)}, {rng.choice(v.PLACES)}, "
+                f"{province}")
+
+    def phone(self, landline: bool = False) -> str:
+        """A plausible phone number."""
+        if landline:
+            return f"02{self.rng.randrange(10**8, 10**9)}"
+        return f"0{self.rng.choice('39785')}{self.rng.randrange(10**7, 10**8)}"
+
+    # ---- people -----------------------------------------------------------------------
+    def people(self, ref: Reference, count: int, batch_size: int) -> Iterator[Batch]:
+        """Demo people first, then `count` generated people, in batches."""
+        batch = Batch()
+        demo_codes = {d.code for d in DEMO_PEOPLE}
+        for demo in DEMO_PEOPLE:
+            self.person(ref, batch, demo=demo)
+        n = 0
+        while n < count:
+            self.person(ref, batch, index=n, skip_codes=demo_codes)
+            n += 1
+            if batch.size() >= batch_size:
+                yield batch
+                batch = Batch()
+        if batch.size():
+            yield batch
+
+    def person(self, ref: Reference, batch: Batch, index: int = 0,
+               demo: DemoPerson | None = None, skip_codes: frozenset | set = frozenset()) -> None:
+        """One person with card, participation, benefits and visits."""
+        rng, today = self.rng, self.today
+        pid = self.ids.take("person")
+        if demo:
+            sex, dob, province = demo.sex, demo.dob, demo.province
+            name, code, years = demo.full_name, demo.code, demo.years
+        else:
+            sex = rng.choice("MF")
+            age = rng.choice([rng.randint(0, 17), *[rng.randint(18, 80)] * 6])
+            dob = today - dt.timedelta(days=age * 365 + rng.randint(0, 364))
+            province = rng.choices(ref.provinces, ref.province_weights)[0][0]
+            name = self.name(sex)
+            code = f"{province}{(index * 7919 + self.seed * 104729) % 10**8:08d}"
+            if code in skip_codes:
+                code = f"{province}{(index * 7919 + 1) % 10**8:08d}"
+            years = None
+        pname = dict(ref.provinces)[province]
+        century = 0 if dob.year < 2000 else 2
+        citizen = (f"0{province}{century + (sex == 'F')}{dob.year % 100:02d}"
+                   f"{(pid * 7 + self.seed) % 10**6:06d}")
+        if demo:
+            citizen = demo.citizen_id
+        batch.add(Person, {
+            "id": pid, "code": code, "full_name": name, "name_search": fold(name), "dob": dob,
+            "sex": sex, "citizen_id": citizen, "phone": demo.phone if demo else self.phone(),
+            "address": self.address(pname), "province_code": province,
+            "lang": demo.lang if demo else "vi", "photo": demo_photo(demo) if demo else None})
+        age = (today - dob).days // 365
+        spells = self.work_history(ref, province, dob, sex, years)
+        avg_salary = self.participation(batch, pid, spells)
+        retired = age >= (60 if sex == "M" else 55) and spells and spells[-1][1] is not None
+        working = bool(spells) and spells[-1][1] is None
+        level = self.card(ref, batch, pid, code, province, age, retired, working, spells)
+        self.benefits(batch, pid, sex, dob, spells, avg_salary, retired)
+        self.visits(ref, batch, pid, province, age, level, working, avg_salary)
+
+    def name(self, sex: str) -> str:
+        """A Vietnamese full name: surname, middle name, given name."""
+        rng = self.rng
+        surname = rng.choices([s for s, _ in v.SURNAMES], [w for _, w in v.SURNAMES])[0]
+        return f"{surname} {rng.choice(v.MIDDLE[sex])} {rng.choice(v.GIVEN[sex])}"
+
+    def work_history(self, ref: Reference, province: str, dob: dt.date, sex: str,
+                     years: int | None) -> list[tuple[dt.date, dt.date | None, int, int]]:
+        """Job spells: (from month, to month or None if ongoing, employer id, salary)."""
+        rng, today = self.rng, self.today
+        age = (today - dob).days // 365
+        if age < 18 or (years is None and rng.random() < 0.12):
+            return []
+        retire_age = 60 if sex == "M" else 55
+        start = month_add(dt.date(dob.year, dob.month, 1), 12 * rng.randint(18, 25))
+        if years is not None:
+            start = month_add(dt.date(today.year, today.month, 1), -12 * years)
+        start = max(start, month_add(dt.date(today.year, today.month, 1), -12 * MAX_YEARS),
+                    dt.date(1995, 1, 1))
+        stop = min(month_add(dt.date(dob.year, dob.month, 1), 12 * retire_age),
+                   dt.date(today.year, today.month, 1))
+        spells = []
+        cursor = start
+        skill = rng.uniform(1.0, 3.5)
+        local = ref.employers.get(province) or ref.all_employers
+        while cursor <= stop:
+            length = rng.randint(6, 120)
+            end = min(month_add(cursor, length - 1), stop)
+            employer = rng.choice(local if rng.random() < 0.75 else ref.all_employers)
+            salary = int(minimum_wage(cursor.year) * skill / 1000) * 1000
+            spells.append((cursor, end, employer, salary))
+            skill *= rng.uniform(1.0, 1.25)
+            cursor = month_add(end, 1 + (0 if rng.random() < 0.5 else rng.randint(1, 14)))
+        if spells and spells[-1][1] == stop and stop.year * 12 + stop.month >= \
+                today.year * 12 + today.month and (years is not None or rng.random() < 0.85):
+            last = spells[-1]
+            spells[-1] = (last[0], None, last[2], last[3])
+        return spells
+
+    def participation(self, batch: Batch, pid: int,
+                      spells: list[tuple[dt.date, dt.date | None, int, int]]) -> int:
+        """Rows for each scheme of each spell; returns the average salary basis."""
+        total, months = 0, 0
+        for start, end, employer, salary in spells:
+            unpaid = 0
+            if end is None and self.rng.random() < 0.06:
+                unpaid = self.rng.randint(1, 6)
+            for scheme, rate in RATES.items():
+                begin = max(start, SCHEME_START[scheme])
+                if end is not None and begin > end:
+                    continue
+                batch.add(Participation, {
+                    "id": self.ids.take("participation"), "person_id": pid, "scheme": scheme,
+                    "from_month": begin, "to_month": end, "employer_id": employer,
+                    "salary_basis": salary, "contribution": int(salary * rate),
+                    "unpaid_months": unpaid})
+            n = months_between(start, end or self.today)
+            total += salary * n
+            months += n
+        return total // months if months else 0
+
+    def card(self, ref: Reference, batch: Batch, pid: int, code: str, province: str, age: int,
+             retired: bool, working: bool, spells: list) -> int:
+        """The health card; returns its benefit level."""
+        rng, today = self.rng, self.today
+        if age < 6:
+            group, level = "TE", 100
+        elif age < 18:
+            group, level = "HS", 80
+        elif retired:
+            group, level = "HT", 95
+        elif working:
+            group, level = rng.choice(["DN", "DN", "DN", "HC"]), 80
+        else:
+            group, level = rng.choice(["GD", "GD", "CN"]), 80
+            level = 95 if group == "CN" else 80
+        local = [f for f in ref.facilities[province] if f[2] in ("district", "commune")]
+        facility = rng.choice(local)[0]
+        valid_from = dt.date(today.year, 1, 1)
+        valid_to = dt.date(today.year, 12, 31)
+        if group in ("GD", "CN") and rng.random() < 0.3:
+            valid_to = today + dt.timedelta(days=rng.randint(5, 40))  # due for renewal
+        first = spells[0][0] if spells else None
+        five = month_add(first, 60) if first and month_add(first, 60) <= today else None
+        batch.add(HealthCard, {
+            "id": self.ids.take("healthcard"), "person_id": pid, "number": code,
+            "group_code": group, "benefit_level": level, "province_code": province,
+            "facility_id": facility, "valid_from": valid_from, "valid_to": valid_to,
+            "five_years_from": five, "agency_id": ref.agencies[province],
+            "issued_at": valid_from})
+        return level
+
+    def benefits(self, batch: Batch, pid: int, sex: str, dob: dt.date, spells: list,
+                 avg_salary: int, retired: bool) -> None:
+        """Maternity, one-time and pension benefits consistent with the history."""
+        rng, today = self.rng, self.today
+        for start, end, _, salary in spells:
+            last = end or dt.date(today.year, today.month, 1)
+            if sex == "F" and months_between(start, last) > 12 and rng.random() < 0.35:
+                birth = month_add(start, rng.randint(7, months_between(start, last) - 1))
+                if 20 <= birth.year - dob.year <= 40:
+                    amount = 6 * salary + 2 * minimum_wage(birth.year)
+                    batch.add(Benefit, {
+                        "id": self.ids.take("benefit"), "person_id": pid, "kind": "maternity",
+                        "period_from": birth, "period_to": month_add(birth, 5),
+                        "amount": amount, "status": "paid", "note": ""})
+            if rng.random() < 0.01:
+                when = month_add(start, rng.randint(0, max(0, months_between(start, last) - 1)))
+                batch.add(Benefit, {
+                    "id": self.ids.take("benefit"), "person_id": pid, "kind": "accident",
+                    "period_from": when, "period_to": month_add(when, 1),
+                    "amount": salary * rng.randint(5, 12), "status": "paid", "note": ""})
+        if not spells:
+            return
+        contributed = sum(months_between(s, e or today) for s, e, _, _ in spells)
+        if retired and contributed >= 240:
+            start = month_add(spells[-1][1], 1)
+            rate = min(0.75, 0.45 + 0.02 * max(0, contributed // 12 - 20))
+            amount = int(avg_salary * rate / 1000) * 1000
+            bid = self.ids.take("benefit")
+            current = amount
+            for effective, percent, decree in v.PENSION_RISES:
+                eff = dt.date.fromisoformat(effective)
+                if eff <= start or eff > today:
+                    continue
+                new = int(current * (1 + percent / 100) / 1000) * 1000
+                batch.add(PensionAdjustment, {
+                    "id": self.ids.take("pensionadjustment"), "benefit_id": bid,
+                    "effective": eff, "old_amount": current, "new_amount": new,
+                    "percent": percent, "decree": decree})
+                current = new
+            batch.add(Benefit, {"id": bid, "person_id": pid, "kind": "pension",
+                                "period_from": start, "period_to": None, "amount": current,
+                                "status": "paid", "note": ""})
+        elif spells[-1][1] is not None and not retired and rng.random() < 0.25:
+            when = month_add(spells[-1][1], 13)
+            if when <= today:
+                batch.add(Benefit, {
+                    "id": self.ids.take("benefit"), "person_id": pid, "kind": "one_time",
+                    "period_from": when, "period_to": None,
+                    "amount": int(avg_salary * 1.5 * contributed / 12),
+                    "status": "processing" if (today - when).days < 60 else "paid",
+                    "note": ""})
+
+    def visits(self, ref: Reference, batch: Batch, pid: int, province: str, age: int,
+               level: int, working: bool, avg_salary: int) -> None:
+        """Insured visits of the last six years, with sick-leave papers and benefits."""
+        rng, today = self.rng, self.today
+        count = rng.randint(0, 4 + age // 10)
+        for _ in range(count):
+            icd, diagnosis, cost, inpatient_share = rng.choice(v.DIAGNOSES)
+            inpatient = rng.random() < inpatient_share
+            admitted = today - dt.timedelta(days=rng.randint(1, 6 * 365))
+            stay = rng.randint(2, 10) if inpatient else 0
+            discharged = min(admitted + dt.timedelta(days=stay), today)
+            total = int(cost * rng.uniform(0.5, 2.0) * (1 + stay * 0.3) / 1000) * 1000
+            paid = total * level // 100
+            facility = rng.choice(ref.facilities[province])
+            vid = self.ids.take("medicalvisit")
+            batch.add(MedicalVisit, {
+                "id": vid, "person_id": pid, "facility_id": facility[0], "admitted": admitted,
+                "discharged": discharged, "inpatient": inpatient, "icd10": icd,
+                "diagnosis": diagnosis, "total_cost": total, "insurance_paid": paid,
+                "patient_paid": total - paid})
+            if inpatient:
+                batch.add(VisitDocument, {
+                    "id": self.ids.take("visitdocument"), "visit_id": vid, "kind": "discharge",
+                    "number": f"RV{vid:08d}", "issued": discharged, "days": stay})
+            if working and (inpatient or rng.random() < 0.25):
+                days = stay or rng.randint(1, 5)
+                batch.add(VisitDocument, {
+                    "id": self.ids.take("visitdocument"), "visit_id": vid,
+                    "kind": "sick_leave", "number": f"NV{vid:08d}", "issued": discharged,
+                    "days": days})
+                batch.add(Benefit, {
+                    "id": self.ids.take("benefit"), "person_id": pid, "kind": "sickness",
+                    "period_from": admitted, "period_to": admitted + dt.timedelta(days=days),
+                    "amount": int(avg_salary / 24 * days * 0.75 / 1000) * 1000,
+                    "status": "paid" if (today - admitted).days > 45 else "processing",
+                    "note": ""})
+
+
+def is_seeded(engine: Engine) -> bool:
+    """True if the database already holds people."""
+    with engine.connect() as conn:
+        return bool(conn.execute(select(func.count()).select_from(Person)).scalar())
+
+
+def clear(conn: Connection) -> None:
+    """Delete every seeded row (auth tables that point at people first)."""
+    from api.auth.models import LoginTicket, OtpChallenge, SmsOutbox, WebSession
+
+    for table in (LoginTicket, OtpChallenge, WebSession, SmsOutbox, *TABLES):
+        conn.execute(table.__table__.delete())
+
+
+def write(conn: Connection, batch: Batch) -> None:
+    """Insert a batch, parents before children."""
+    for table in reversed(TABLES):
+        rows = batch.rows[table.__tablename__]
+        if rows:
+            conn.execute(insert(table.__table__), rows)
+
+
+def run(engine: Engine, people: int, seed: int, today: dt.date | None = None,
+        batch_size: int = 2000, reset: bool = False,
+        progress: Callable[[int, int], None] | None = None) -> int:
+    """Generate and insert; returns the number of people written (demo people included)."""
+    today = today or dt.date.today()
+    gen = Generator(seed, today, employers=max(300, people // 25))
+    written = 0
+    with engine.begin() as conn:
+        if reset:
+            clear(conn)
+        ref, ref_batch = gen.reference_rows()
+        write(conn, ref_batch)
+    for batch in gen.people(ref, people, batch_size):
+        with engine.begin() as conn:
+            write(conn, batch)
+        written += batch.size()
+        if progress:
+            progress(written, people + len(DEMO_PEOPLE))
+    if engine.dialect.name == "postgresql":
+        # Ids were assigned here; move the sequences past them for later inserts.
+        with engine.begin() as conn:
+            for table in TABLES:
+                if "id" in table.__table__.c:
+                    name = table.__tablename__
+                    conn.execute(text(
+                        f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), "
+                        f"COALESCE((SELECT MAX(id) FROM \"{name}\"), 0) + 1, false)"))
+    return written

@@ -1,0 +1,53 @@
+"""User-facing errors: a stable reason code and a message that says what to do."""
+
+from __future__ import annotations
+
+from locales import N_, tr
+
+# reason -> message id; placeholders are filled from the error's values.
+MESSAGES: dict[str, str] = {
+    "empty": N_("Type your 10-digit social-insurance code."),
+    "format": N_("That is not a social-insurance code. Type the 10 digits on your card, "
+                 "the 15 characters of an old card, or your 12-digit personal ID number."),
+    "unknown_person": N_("No insured person has this number. Check the digits, or look up "
+                         "your code under Look-ups."),
+    "resend_too_soon": N_("A code was just sent. You can ask for a new one in {seconds} s."),
+    "daily_cap": N_("Too many codes were sent today. Try again tomorrow or call 1900 9068."),
+    "otp_format": N_("The code has 6 digits. Type the digits from the text message."),
+    "otp_none": N_("Ask for a code first."),
+    "otp_used": N_("This code was already used. Ask for a new code."),
+    "otp_expired": N_("This code has expired (codes last 5 minutes). Ask for a new code."),
+    "otp_wrong": N_("Wrong code. {tries} tries left for this code."),
+    "otp_locked": N_("Too many wrong tries. Ask for a new code."),
+    "sms_failed": N_("The text message could not be sent. Try again in a minute."),
+    "not_logged_in": N_("Please log in first."),
+    "ticket_invalid": N_("This login link has expired. Log in again."),
+    "bad_page": N_("There is no such page. Showing the first page."),
+    "search_empty": N_("Type at least 2 letters to search."),
+    "lookup_missing": N_("Fill in your full name, date of birth and province."),
+    "lookup_none": N_("No code matches these details. Check the spelling of the name with "
+                      "its accents and the date of birth."),
+    "bad_request": N_("The request could not be read. Reload the page and try again."),
+    "not_found": N_("Nothing was found at this address."),
+    "qr_format": N_("This is not a wallet card QR code."),
+    "qr_unknown_key": N_("This card was not signed by a known issuer. Do not accept it."),
+    "qr_bad_signature": N_("The card data was changed after signing. Do not accept it."),
+    "qr_expired": N_("This card has expired."),
+}
+
+
+class UserError(Exception):
+    """An error the user can act on."""
+
+    def __init__(self, reason: str, status: int = 400, **values: object) -> None:
+        super().__init__(reason)
+        self.reason, self.status, self.values = reason, status, values
+
+    def message(self, lang: str) -> str:
+        """The message in the user's language."""
+        return explain(self.reason, lang, **self.values)
+
+
+def explain(reason: str, lang: str, **values: object) -> str:
+    """Translated message for a reason code."""
+    return tr(lang, MESSAGES.get(reason, MESSAGES["bad_request"]), **values)
