@@ -18,6 +18,7 @@ from sqlmodel import Session, col, func, select
 from api.auth.models import OtpChallenge
 from api.auth.secrets import digest, same
 from api.auth.sms import SmsGateway
+from api.clock import utcnow
 from api.domain.models import Person
 from locales import tr
 
@@ -43,9 +44,6 @@ class OtpSent:
     resend_after: int
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
 
 def _latest(session: Session, person_id: int) -> OtpChallenge | None:
     return session.exec(
@@ -56,7 +54,7 @@ def _latest(session: Session, person_id: int) -> OtpChallenge | None:
 
 def issue(session: Session, person: Person, sms: SmsGateway, lang: str) -> OtpSent:
     """Create a challenge and send its code, unless the resend limits say no."""
-    now = _now()
+    now = utcnow()
     latest = _latest(session, person.id)
     if latest is not None and now - latest.created_at < RESEND_AFTER:
         wait = RESEND_AFTER - (now - latest.created_at)
@@ -86,7 +84,7 @@ def verify(session: Session, person: Person, code: str) -> None:
     if not (len(code) == 6 and code.isdigit()):
         raise OtpError("otp_format")
     challenge = _latest(session, person.id)
-    now = _now()
+    now = utcnow()
     if challenge is None:
         raise OtpError("otp_none")
     if challenge.used_at is not None:

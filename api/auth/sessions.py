@@ -13,27 +13,25 @@ from sqlmodel import Session, select
 
 from api.auth.models import LoginTicket, WebSession
 from api.auth.secrets import digest, new_token
+from api.clock import utcnow
 from api.config import settings
 
 COOKIE = "wallet_session"
 TICKET_LIFETIME = dt.timedelta(minutes=1)
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
 
 def issue_ticket(session: Session, person_id: int) -> str:
     """A single-use ticket for the person, valid one minute."""
     ticket = new_token()
     session.add(LoginTicket(digest=digest("ticket", ticket), person_id=person_id,
-                            expires_at=_now() + TICKET_LIFETIME))
+                            expires_at=utcnow() + TICKET_LIFETIME))
     return ticket
 
 
 def redeem_ticket(session: Session, ticket: str) -> str | None:
     """Consume the ticket once and open a session; returns the session token or None."""
-    now = _now()
+    now = utcnow()
     row = session.exec(select(LoginTicket).where(
         LoginTicket.digest == digest("ticket", ticket or ""))).first()
     if row is None or row.expires_at < now:
@@ -51,7 +49,7 @@ def redeem_ticket(session: Session, ticket: str) -> str | None:
 def open_session(session: Session, person_id: int) -> str:
     """Create a session and return its token (the cookie value)."""
     token = new_token()
-    now = _now()
+    now = utcnow()
     session.add(WebSession(digest=digest("session", token), person_id=person_id, created_at=now,
                            expires_at=now + dt.timedelta(days=settings().session_days),
                            last_seen=now))
@@ -64,7 +62,7 @@ def person_for_token(session: Session, token: str | None) -> int | None:
         return None
     row = session.exec(select(WebSession).where(
         WebSession.digest == digest("session", token))).first()
-    now = _now()
+    now = utcnow()
     if row is None or row.revoked_at is not None or row.expires_at < now:
         return None
     if now - row.last_seen > dt.timedelta(minutes=5):
@@ -80,7 +78,7 @@ def revoke(session: Session, token: str | None) -> None:
     row = session.exec(select(WebSession).where(
         WebSession.digest == digest("session", token))).first()
     if row is not None and row.revoked_at is None:
-        row.revoked_at = _now()
+        row.revoked_at = utcnow()
         session.add(row)
 
 

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Protocol
 
 import httpx
 from sqlmodel import Session
 
 from api.auth.models import SmsOutbox
+from api.clock import utcnow
 from api.config import settings
 
 
@@ -30,7 +30,7 @@ class OutboxGateway:
     def send(self, session: Session, phone: str, person_code: str, body: str) -> None:
         """Append the message to the outbox table."""
         session.add(SmsOutbox(phone=phone, person_code=person_code, body=body,
-                              created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)))
+                              created_at=utcnow()))
 
 
 class HttpGateway:

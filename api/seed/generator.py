@@ -35,8 +35,9 @@ from api.seed.demo import DEMO_PEOPLE, DemoPerson, demo_photo
 
 # Monthly contribution rates (employer + employee) of the salary basis, per scheme.
 RATES = {"BHXH": 0.25, "BHTN": 0.02, "BHTNLD": 0.005, "BHYT": 0.045}
-SCHEME_START = {"BHXH": dt.date(1995, 1, 1), "BHTN": dt.date(2009, 1, 1),
-                "BHTNLD": dt.date(2016, 7, 1), "BHYT": dt.date(1995, 1, 1)}
+# Contribution years before 1995 (state sector) count towards BHXH; BHYT began in 1992.
+SCHEME_START = {"BHXH": dt.date(1990, 1, 1), "BHTN": dt.date(2009, 1, 1),
+                "BHTNLD": dt.date(2016, 7, 1), "BHYT": dt.date(1992, 9, 1)}
 MAX_YEARS = 35
 
 TABLES = [VisitDocument, MedicalVisit, PensionAdjustment, Benefit, Participation, HealthCard,
@@ -136,7 +137,8 @@ class Generator:
                 facilities[code].append((fid, fcode, level))
             for n, place in enumerate(["", *rng.sample(v.PLACES, 4)]):
                 aid = self.ids.take("agency")
-                aname = f"Bảo hiểm xã hội tỉnh {name}" if not place else f"Bảo hiểm xã hội khu vực {place}"
+                aname = (f"Bảo hiểm xã hội khu vực {place}" if place
+                         else f"Bảo hiểm xã hội tỉnh {name}")
                 batch.add(Agency, {"id": aid, "code": f"{code}{n:02d}", "name": aname,
                                    "name_search": fold(aname), "province_code": code,
                                    "address": self.address(name), "phone": self.phone(True)})
@@ -253,7 +255,7 @@ class Generator:
         if years is not None:
             start = month_add(dt.date(today.year, today.month, 1), -12 * years)
         start = max(start, month_add(dt.date(today.year, today.month, 1), -12 * MAX_YEARS),
-                    dt.date(1995, 1, 1))
+                    dt.date(1990, 1, 1))
         stop = min(month_add(dt.date(dob.year, dob.month, 1), 12 * retire_age),
                    dt.date(today.year, today.month, 1))
         spells = []

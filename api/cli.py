@@ -1,0 +1,49 @@
+"""Operator commands: `python -m api.cli outbox CODE` prints the SMS sent to a person."""
+
+from __future__ import annotations
+
+import argparse
+
+from sqlmodel import Session, col, select
+
+from api.auth.models import SmsOutbox
+from api.db import engine
+from api.domain.codes import IdentifierError, parse_identifier
+from api.domain.models import Person
+
+
+def outbox(typed: str, limit: int) -> int:
+    """Print the newest messages of the outbox gateway for a code (or personal ID)."""
+    try:
+        ident = parse_identifier(typed)
+    except IdentifierError:
+        print("Give a 10-digit social-insurance code (or 12-digit personal ID number).")
+        return 2
+    with Session(engine()) as session:
+        code = ident.value
+        if ident.kind == "citizen_id":
+            person = session.exec(select(Person).where(Person.citizen_id == code)).first()
+            code = person.code if person else code
+        rows = session.exec(select(SmsOutbox).where(SmsOutbox.person_code == code)
+                            .order_by(col(SmsOutbox.id).desc()).limit(limit)).all()
+    if not rows:
+        print(f"No messages for {code}.")
+        return 1
+    for row in rows:
+        print(f"{row.created_at:%Y-%m-%d %H:%M:%S} UTC  to {row.phone}: {row.body}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point."""
+    parser = argparse.ArgumentParser(prog="python -m api.cli")
+    sub = parser.add_subparsers(dest="command", required=True)
+    out = sub.add_parser("outbox", help="print SMS messages sent to a person (newest first)")
+    out.add_argument("code")
+    out.add_argument("--limit", type=int, default=5)
+    args = parser.parse_args(argv)
+    return outbox(args.code, args.limit)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""HTTP API mounted into the Reflex backend."""
