@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session, col, select
 
 from api.auth.models import SmsOutbox
@@ -19,13 +20,17 @@ def outbox(typed: str, limit: int) -> int:
     except IdentifierError:
         print("Give a 10-digit social-insurance code (or 12-digit personal ID number).")
         return 2
-    with Session(engine()) as session:
-        code = ident.value
-        if ident.kind == "citizen_id":
-            person = session.exec(select(Person).where(Person.citizen_id == code)).first()
-            code = person.code if person else code
-        rows = session.exec(select(SmsOutbox).where(SmsOutbox.person_code == code)
-                            .order_by(col(SmsOutbox.id).desc()).limit(limit)).all()
+    code = ident.value
+    try:
+        with Session(engine()) as session:
+            if ident.kind == "citizen_id":
+                person = session.exec(select(Person).where(Person.citizen_id == code)).first()
+                code = person.code if person else code
+            rows = session.exec(select(SmsOutbox).where(SmsOutbox.person_code == code)
+                                .order_by(col(SmsOutbox.id).desc()).limit(limit)).all()
+    except (OperationalError, ProgrammingError):
+        print("The database has no tables yet (or DB_URL points elsewhere): run `make migrate`.")
+        return 2
     if not rows:
         print(f"No messages for {code}.")
         return 1

@@ -18,7 +18,8 @@ def _env(name: str, default: str) -> str:
 class Settings:
     """Runtime configuration; every field comes from an environment variable."""
 
-    db_url: str = field(default_factory=lambda: _env("DB_URL", f"sqlite:///{ROOT / 'wallet.db'}"))
+    db_url: str = field(
+        default_factory=lambda: _env("DB_URL", f"sqlite:///{ROOT / 'var' / 'wallet.db'}"))
     # Secret for hashing OTP codes and session tokens at rest (HMAC key).
     secret_key: str = field(default_factory=lambda: _env("SECRET_KEY", "dev-only-change-me"))
     # "outbox" (default: SMS rows in the database, printed by `python -m api.cli outbox`)
@@ -33,6 +34,13 @@ class Settings:
     # Extra public keys still accepted for verification (rotated-out issuers), a JSON file.
     card_trusted_keys_file: str = field(default_factory=lambda: _env("CARD_TRUSTED_KEYS", ""))
     session_days: int = field(default_factory=lambda: int(_env("SESSION_DAYS", "30")))
+    # WebAuthn relying party: the registrable domain passkeys are bound to, and the exact
+    # origins the browser may report (scheme://host:port). localhost works for development.
+    webauthn_rp_id: str = field(default_factory=lambda: _env("WEBAUTHN_RP_ID", "localhost"))
+    webauthn_origins: tuple[str, ...] = field(default_factory=lambda: tuple(
+        o.strip() for o in _env("WEBAUTHN_ORIGINS", _env(
+            "ALLOWED_ORIGINS", "http://localhost:3000,http://127.0.0.1:3000")).split(",")
+        if o.strip()))
 
 
 def settings() -> Settings:

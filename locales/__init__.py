@@ -14,6 +14,8 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date as _format_date
+from babel.dates import format_datetime as _format_datetime
+from babel.dates import get_timezone
 from babel.numbers import format_currency, format_decimal
 
 LOCALE_DIR = Path(__file__).resolve().parent
@@ -80,6 +82,23 @@ def format_short_day(day: dt.date | None, lang: str) -> str:
         return ""
     pattern = _NUMERIC_DAY.get(lang)
     return _format_date(day, format=pattern or "short", locale=_BABEL_LOCALE[lang])
+
+
+# Times are shown in Vietnam's time zone, whatever the phone's setting: events happen there.
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+_NUMERIC_DATETIME = {"vi": "HH:mm dd/MM/yyyy", "en": "MM/dd/yyyy, h:mm a",
+                     "zh": "yyyy/MM/dd HH:mm", "ja": "yyyy/MM/dd H:mm",
+                     "ko": "yyyy. MM. dd. a h:mm"}
+
+
+def format_datetime(moment: dt.datetime | None, lang: str) -> str:
+    """Date and time in Vietnam's time zone ("18:30 23/11/2026" in Vietnamese)."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)  # stored in UTC
+    return _format_datetime(moment, format=_NUMERIC_DATETIME.get(lang, "short"),
+                            tzinfo=get_timezone(TIME_ZONE), locale=_BABEL_LOCALE[lang])
 
 
 def format_month(day: dt.date | None, lang: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import Column, Index, LargeBinary, text
 from sqlmodel import Field, SQLModel
 
 
@@ -30,11 +31,12 @@ class SmsOutbox(SQLModel, table=True):
 
 
 class LoginTicket(SQLModel, table=True):
-    """Single-use, one-minute ticket that turns a verified OTP into an HttpOnly cookie."""
+    """Single-use, one-minute ticket that turns a verified login into an HttpOnly cookie."""
 
     id: int | None = Field(default=None, primary_key=True)
     digest: str = Field(index=True, unique=True)
     person_id: int = Field(foreign_key="person.id")
+    device_id: int | None = Field(default=None, foreign_key="device.id")
     expires_at: dt.datetime
     used_at: dt.datetime | None = None
 
@@ -49,3 +51,79 @@ class WebSession(SQLModel, table=True):
     expires_at: dt.datetime
     last_seen: dt.datetime
     revoked_at: dt.datetime | None = None
+    # Why it ended: "logout", "moved" (account bound to another device), "signed_out".
+    revoked_reason: str = ""
+    device_id: int | None = Field(default=None, foreign_key="device.id", index=True)
+
+
+class Device(SQLModel, table=True):
+    """A phone or browser bound to an account by its device key (WebCrypto P-256, private
+    part non-extractable in the browser). At most one active device per person: the partial
+    unique index below makes the database refuse a second one."""
+
+    __table_args__ = (
+        Index("one_active_device_per_person", "person_id", unique=True,
+              sqlite_where=text("revoked_at IS NULL"),
+              postgresql_where=text("revoked_at IS NULL")),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    key_thumbprint: str = Field(index=True)  # RFC 7638 thumbprint of the public JWK
+    public_jwk: str  # JSON
+    name: str  # from the browser, e.g. "Chrome on Android"
+    bound_at: dt.datetime
+    last_seen: dt.datetime
+    revoked_at: dt.datetime | None = None
+    revoked_reason: str = ""  # "moved", "signed_out", "sign_count"
+
+
+class Passkey(SQLModel, table=True):
+    """A WebAuthn credential, registered on (and only valid with) one bound device."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    device_id: int = Field(foreign_key="device.id", index=True)
+    credential_id: str = Field(index=True, unique=True)  # base64url
+    public_key: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # COSE
+    user_handle: str  # base64url, the WebAuthn user.id of this person
+    sign_count: int = 0
+    backed_up: bool = False
+    created_at: dt.datetime
+    last_used: dt.datetime | None = None
+    revoked_at: dt.datetime | None = None
+
+
+class WebAuthnChallenge(SQLModel, table=True):
+    """A WebAuthn challenge: random, single use, five minutes, tied to what it was made for
+    (registration: the person and device; login: the device key that asked)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    purpose: str  # "register" or "login"
+    challenge: str = Field(index=True, unique=True)  # base64url
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    device_id: int | None = Field(default=None, foreign_key="device.id")
+    key_thumbprint: str = ""
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    consumed_at: dt.datetime | None = None
+
+
+class SecurityEvent(SQLModel, table=True):
+    """What the owner sees under "Devices and security": logins, bindings, failures."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    kind: str
+    device_name: str = ""
+    client: str = ""  # IP address as seen by the server
+    at: dt.datetime = Field(index=True)
+
+
+class Attempt(SQLModel, table=True):
+    """Rate-limit ledger: one row per counted attempt (per account or per client)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    scope: str = Field(index=True)  # e.g. "otp_send:client"
+    key: str = Field(index=True)
+    at: dt.datetime = Field(index=True)

@@ -21,11 +21,11 @@ TICKET_LIFETIME = dt.timedelta(minutes=1)
 
 
 
-def issue_ticket(session: Session, person_id: int) -> str:
-    """A single-use ticket for the person, valid one minute."""
+def issue_ticket(session: Session, person_id: int, device_id: int) -> str:
+    """A single-use ticket for the person on this device, valid one minute."""
     ticket = new_token()
     session.add(LoginTicket(digest=digest("ticket", ticket), person_id=person_id,
-                            expires_at=utcnow() + TICKET_LIFETIME))
+                            device_id=device_id, expires_at=utcnow() + TICKET_LIFETIME))
     return ticket
 
 
@@ -34,7 +34,7 @@ def redeem_ticket(session: Session, ticket: str) -> str | None:
     now = utcnow()
     row = session.exec(select(LoginTicket).where(
         LoginTicket.digest == digest("ticket", ticket or ""))).first()
-    if row is None or row.expires_at < now:
+    if row is None or row.expires_at < now or row.device_id is None:
         return None
     updated = session.connection().execute(
         LoginTicket.__table__.update()
@@ -43,49 +43,67 @@ def redeem_ticket(session: Session, ticket: str) -> str | None:
     ).rowcount
     if updated != 1:
         return None
-    return open_session(session, row.person_id)
+    return open_session(session, row.person_id, row.device_id)
 
 
-def open_session(session: Session, person_id: int) -> str:
-    """Create a session and return its token (the cookie value)."""
+def open_session(session: Session, person_id: int, device_id: int) -> str:
+    """Create a session bound to a device and return its token (the cookie value)."""
     token = new_token()
     now = utcnow()
     session.add(WebSession(digest=digest("session", token), person_id=person_id, created_at=now,
                            expires_at=now + dt.timedelta(days=settings().session_days),
-                           last_seen=now))
+                           last_seen=now, device_id=device_id))
     return token
+
+
+def find(session: Session, token: str | None) -> WebSession | None:
+    """The session row behind a token, live or not."""
+    if not token:
+        return None
+    return session.exec(select(WebSession).where(
+        WebSession.digest == digest("session", token))).first()
+
+
+def status(row: WebSession | None) -> str:
+    """"ok", "none" (no or expired session), or why it was revoked: "moved", "signed_out",
+    "logout"."""
+    if row is None or row.expires_at < utcnow():
+        return "none"
+    if row.revoked_at is not None:
+        return row.revoked_reason or "logout"
+    return "ok"
+
+
+def live(session: Session, token: str | None) -> WebSession | None:
+    """The session if it is live (touching last_seen at most every five minutes)."""
+    row = find(session, token)
+    if status(row) != "ok":
+        return None
+    now = utcnow()
+    if now - row.last_seen > dt.timedelta(minutes=5):
+        row.last_seen = now  # coarse, to keep page loads free of writes
+        session.add(row)
+    return row
 
 
 def person_for_token(session: Session, token: str | None) -> int | None:
     """The person a live session token belongs to, or None."""
-    if not token:
-        return None
-    row = session.exec(select(WebSession).where(
-        WebSession.digest == digest("session", token))).first()
-    now = utcnow()
-    if row is None or row.revoked_at is not None or row.expires_at < now:
-        return None
-    if now - row.last_seen > dt.timedelta(minutes=5):
-        row.last_seen = now  # coarse, to keep page loads free of writes
-        session.add(row)
-    return row.person_id
+    row = live(session, token)
+    return row.person_id if row else None
 
 
-def revoke(session: Session, token: str | None) -> None:
+def revoke(session: Session, token: str | None, reason: str = "logout") -> None:
     """End the session behind the token (log out)."""
-    if not token:
-        return
-    row = session.exec(select(WebSession).where(
-        WebSession.digest == digest("session", token))).first()
+    row = find(session, token)
     if row is not None and row.revoked_at is None:
-        row.revoked_at = utcnow()
+        row.revoked_at, row.revoked_reason = utcnow(), reason
         session.add(row)
 
 
-def token_from_cookie_header(header: str) -> str | None:
-    """The session token in a raw Cookie header."""
+def cookie_value(header: str, wanted: str) -> str | None:
+    """One cookie's value from a raw Cookie header."""
     for part in (header or "").split(";"):
         name, _, value = part.strip().partition("=")
-        if name == COOKIE and value:
+        if name == wanted and value:
             return value
     return None

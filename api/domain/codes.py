@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from locales import N_
+
 # Legacy card (before 1 April 2021): group (2 letters), benefit-level digit, province (2
 # digits), then the 10-digit social-insurance code. E.g. "DN4790123456789".
 _LEGACY = re.compile(r"^([A-Z]{2})([1-5])(\d{2})(\d{10})$")
@@ -20,16 +22,17 @@ _CITIZEN_ID = re.compile(r"^\d{12}$")
 LEGACY_LEVEL_PERCENT = {1: 100, 2: 100, 3: 95, 4: 80, 5: 100}
 PERCENT_LEGACY_LEVEL = {100: 1, 95: 3, 80: 4}
 
+# Beneficiary groups (message ids; translated where shown).
 BENEFICIARY_GROUPS = {
-    "DN": "Employees of enterprises",
-    "HC": "Civil servants",
-    "HT": "Pensioners",
-    "GD": "Household members",
-    "TE": "Children under six",
-    "HS": "School pupils",
-    "SV": "Students",
-    "CN": "Near-poor households",
-    "XK": "Workers abroad",
+    "DN": N_("Employees of enterprises"),
+    "HC": N_("Civil servants"),
+    "HT": N_("Pensioners"),
+    "GD": N_("Household members"),
+    "TE": N_("Children under six"),
+    "HS": N_("School pupils"),
+    "SV": N_("Students"),
+    "CN": N_("Near-poor households"),
+    "XK": N_("Workers abroad"),
 }
 
 

@@ -190,3 +190,28 @@ class VisitDocument(SQLModel, table=True):
     number: str
     issued: dt.date
     days: int = 0
+
+
+class Notice(SQLModel, table=True):
+    """A notification to a person (card expiring, contribution due, new insured cost).
+
+    `kind` names a message and `params` (JSON) fills it, so it shows in the reader's
+    language, online or offline."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    kind: str
+    params: str = "{}"
+    created_at: dt.datetime
+    read_at: dt.datetime | None = None
+
+
+class ServiceDraft(SQLModel, table=True):
+    """A service request the person is writing (re-issue of card or book, change of where a
+    pension is paid, ...). Made on the phone, offline too: its id comes from the phone."""
+
+    id: str = Field(primary_key=True, max_length=40)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    kind: str
+    text: str
+    updated_at: dt.datetime  # the phone's clock at the edit; the later edit wins

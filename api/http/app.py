@@ -10,18 +10,22 @@ from collections.abc import Awaitable, Callable
 
 from sqlmodel import Session
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from api.auth import sessions
+from api.auth import device_binding, device_keys, events, grants, passkeys, sessions
+from api.auth.models import Device, WebSession
 from api.card import image, keys
 from api.card import qr as card_qr
 from api.db import engine
 from api.domain.models import Person
-from api.services import login, lookups, wallet
+from api.services import login, lookups, security, wallet
 from api.services.errors import UserError, explain
 from locales import pick_lang
+from sync import protocol as sync_protocol
 
 log = logging.getLogger(__name__)
 Handler = Callable[[Request], Awaitable[Response]]
@@ -49,7 +53,8 @@ def endpoint(handler: Callable[[Request, Session], Awaitable[Response]]) -> Hand
                 session.commit()
                 return response
         except UserError as exc:
-            return JSONResponse({"error": exc.reason, "message": exc.message(lang)},
+            extra = {k: v for k, v in exc.values.items() if k in ("code", "seconds", "tries")}
+            return JSONResponse({"error": exc.reason, "message": exc.message(lang), **extra},
                                 status_code=exc.status)
         except (json.JSONDecodeError, ValueError, KeyError, TypeError):
             log.info("bad request to %s", request.url.path, exc_info=True)
@@ -58,18 +63,53 @@ def endpoint(handler: Callable[[Request, Session], Awaitable[Response]]) -> Hand
     return wrapped
 
 
+async def _raw_body(request: Request) -> dict[str, object]:
+    data = await request.json()
+    if not isinstance(data, dict):
+        raise ValueError("JSON object expected")
+    return data
+
+
 async def _body(request: Request) -> dict[str, str]:
     data = await request.json()
     if not isinstance(data, dict):
         raise ValueError("JSON object expected")
-    return {k: str(v) for k, v in data.items()}
+    return {k: v if isinstance(v, str) else json.dumps(v) for k, v in data.items()}
+
+
+def client_of(request: Request) -> str:
+    """The client address (for rate limits and the security event list)."""
+    return request.client.host if request.client else ""
+
+
+def authorized(request: Request, session: Session) -> tuple[WebSession, Device]:
+    """The live session and its device, proven by a Device-Proof header signed with the
+    device key (or, for images and downloads, a grant in the URL). A session cookie copied
+    into another browser has neither and is refused."""
+    row = sessions.find(session, request.cookies.get(sessions.COOKIE))
+    state = sessions.status(row)
+    if state in ("moved", "signed_out"):
+        raise UserError(state, status=401)
+    if state != "ok":
+        raise UserError("not_logged_in", status=401)
+    device = session.get(Device, row.device_id) if row.device_id else None
+    if device is None or device.revoked_at is not None:
+        raise UserError("not_logged_in", status=401)
+    path = request.url.path
+    target = path + (f"?{request.url.query}" if request.url.query else "")
+    proof = request.headers.get(device_keys.HEADER)
+    if proof and device_keys.check_proof(device_binding.device_jwk(device), proof,
+                                         request.method, target):
+        return row, device
+    if grants.check(request.query_params.get("grant"), row.id, path):
+        return row, device
+    events.record(session, row.person_id, "foreign_session", "", client_of(request))
+    session.commit()
+    raise UserError("device_proof", status=401)
 
 
 def _person_id(request: Request, session: Session) -> int:
-    person_id = sessions.person_for_token(session, request.cookies.get(sessions.COOKIE))
-    if person_id is None:
-        raise UserError("not_logged_in", status=401)
-    return person_id
+    return authorized(request, session)[0].person_id
 
 
 def _set_session_cookie(request: Request, response: Response, token: str) -> None:
@@ -81,17 +121,25 @@ def _set_session_cookie(request: Request, response: Response, token: str) -> Non
 
 # ---- login ----------------------------------------------------------------------------
 async def request_otp(request: Request, session: Session) -> Response:
-    """POST {code}: send a login code to the registered phone."""
+    """POST {code, device_key, confirm_move}: send a login code to the registered phone.
+    409 "device_in_use" when the account is bound to another device and the move is not
+    confirmed yet."""
     body = await _body(request)
-    sent = login.request_code(session, body.get("code", ""), request_lang(request))
+    sent = login.request_code(session, body.get("code", ""), request_lang(request),
+                              login.device_key(body.get("device_key")),
+                              confirm_move=body.get("confirm_move") in ("1", "true", "True"),
+                              client=client_of(request))
     return JSONResponse({"ok": True, "phone": sent.masked_phone,
                          "resend_after": sent.resend_after})
 
 
 async def verify_otp(request: Request, session: Session) -> Response:
-    """POST {code, otp}: check the code and set the session cookie."""
+    """POST {code, otp, device_key, device_name}: check the code, bind this device and set
+    the session cookie."""
     body = await _body(request)
-    ticket = login.confirm_code(session, body.get("code", ""), body.get("otp", ""))
+    ticket = login.confirm_code(session, body.get("code", ""), body.get("otp", ""),
+                                login.device_key(body.get("device_key")),
+                                body.get("device_name", "")[:80], client_of(request))
     token = sessions.redeem_ticket(session, ticket)
     response = JSONResponse({"ok": True})
     _set_session_cookie(request, response, token or "")
@@ -110,8 +158,89 @@ async def redeem(request: Request, session: Session) -> Response:
 
 async def logout(request: Request, session: Session) -> Response:
     """POST: end the session and clear the cookie."""
+    row = sessions.live(session, request.cookies.get(sessions.COOKIE))
+    if row is not None:
+        device = session.get(Device, row.device_id) if row.device_id else None
+        events.record(session, row.person_id, "logout", device.name if device else "",
+                      client_of(request))
     sessions.revoke(session, request.cookies.get(sessions.COOKIE))
-    response = RedirectResponse("/login", status_code=303)
+    response = JSONResponse({"ok": True})
+    response.delete_cookie(sessions.COOKIE, path="/", httponly=True, samesite="strict")
+    return response
+
+
+# ---- passkeys ----------------------------------------------------------------------------
+async def passkey_login_options(request: Request, session: Session) -> Response:
+    """POST {device_key}: WebAuthn request options, tied to this device key."""
+    body = await _raw_body(request)
+    jwk = login.device_key(body.get("device_key"))
+    return Response(passkeys.login_options(session, jwk), media_type="application/json")
+
+
+async def passkey_login(request: Request, session: Session) -> Response:
+    """POST {credential, device_key, device_signature}: log in with a passkey; sets the
+    session cookie. 409 "device_rebind" (with the code) when this is not the bound device."""
+    body = await _raw_body(request)
+    done = passkeys.login(session, body.get("credential") or {},
+                          login.device_key(body.get("device_key")),
+                          str(body.get("device_signature") or ""), client_of(request))
+    token = login.session_for_passkey(session, done.person.id, done.device.id)
+    response = JSONResponse({"ok": True})
+    _set_session_cookie(request, response, token)
+    return response
+
+
+async def passkey_register_options(request: Request, session: Session) -> Response:
+    """POST (device-proven): WebAuthn creation options for this person and device."""
+    row, device = authorized(request, session)
+    person = session.get(Person, row.person_id)
+    options = passkeys.registration_options(session, person, device)
+    return Response(options, media_type="application/json")
+
+
+async def passkey_register(request: Request, session: Session) -> Response:
+    """POST {credential} (device-proven): store a new passkey."""
+    row, device = authorized(request, session)
+    body = await _raw_body(request)
+    passkeys.register(session, session.get(Person, row.person_id), device,
+                      body.get("credential") or {}, client_of(request))
+    return JSONResponse({"ok": True})
+
+
+# ---- delta sync (sync/protocol.py) --------------------------------------------------------
+async def sync_pull(request: Request, session: Session) -> Response:
+    """GET ?since=&limit= (device-proven): changes after the cursor, gzip-compressed."""
+    row, _ = authorized(request, session)
+    person = session.get(Person, row.person_id)
+    try:
+        limit = int(request.query_params.get("limit") or 500)
+    except ValueError:
+        limit = 500
+    answer = sync_protocol.pull(session, person, request.query_params.get("since"), limit)
+    return JSONResponse(answer, headers={"Cache-Control": "no-store"})
+
+
+async def sync_push(request: Request, session: Session) -> Response:
+    """POST {mutations} (device-proven): apply each client mutation once."""
+    row, _ = authorized(request, session)
+    body = await _raw_body(request)
+    person = session.get(Person, row.person_id)
+    return JSONResponse(sync_protocol.push(session, person, body.get("mutations") or [],
+                                           request_lang(request)))
+
+
+# ---- devices and security ------------------------------------------------------------------
+async def security_view(request: Request, session: Session) -> Response:
+    """GET (device-proven): the bound device, its passkeys and recent security events."""
+    row, device = authorized(request, session)
+    return JSONResponse(security.view(session, row.person_id, device, request_lang(request)))
+
+
+async def sign_out_device(request: Request, session: Session) -> Response:
+    """POST (device-proven): sign this device out (revokes device, sessions, passkeys)."""
+    _, device = authorized(request, session)
+    device_binding.sign_out(session, device, client_of(request))
+    response = JSONResponse({"ok": True})
     response.delete_cookie(sessions.COOKIE, path="/", httponly=True, samesite="strict")
     return response
 
@@ -214,6 +343,14 @@ def build() -> Starlette:
         Route("/api/auth/verify", endpoint(verify_otp), methods=["POST"]),
         Route("/api/auth/session", endpoint(redeem), methods=["GET"]),
         Route("/api/auth/logout", endpoint(logout), methods=["POST"]),
+        Route("/api/auth/passkey/options", endpoint(passkey_login_options), methods=["POST"]),
+        Route("/api/auth/passkey", endpoint(passkey_login), methods=["POST"]),
+        Route("/api/passkeys/options", endpoint(passkey_register_options), methods=["POST"]),
+        Route("/api/passkeys", endpoint(passkey_register), methods=["POST"]),
+        Route("/api/security", endpoint(security_view), methods=["GET"]),
+        Route("/api/sync/pull", endpoint(sync_pull), methods=["GET"]),
+        Route("/api/sync/push", endpoint(sync_push), methods=["POST"]),
+        Route("/api/security/sign-out", endpoint(sign_out_device), methods=["POST"]),
         Route("/api/card-keys", endpoint(card_keys), methods=["GET"]),
         Route("/api/card/verify", endpoint(verify_card), methods=["POST"]),
         Route("/api/me", _own(wallet.profile_view), methods=["GET"]),
@@ -227,4 +364,6 @@ def build() -> Starlette:
         Route("/api/lookup/code", endpoint(lookup_code), methods=["GET"]),
         Route("/api/lookup/{kind}", endpoint(lookup), methods=["GET"]),
     ]
-    return Starlette(routes=routes, exception_handlers={500: server_error})
+    # Sync answers and record lists compress well (a 35-year history: ~6x smaller).
+    return Starlette(routes=routes, exception_handlers={500: server_error},
+                     middleware=[Middleware(GZipMiddleware, minimum_size=500)])

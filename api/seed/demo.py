@@ -23,12 +23,13 @@ class DemoPerson:
     phone: str
     years: int  # years of contribution history to generate
     lang: str = "vi"
+    unpaid_months: int = 0  # arrears of the current employer, shown on the history page
 
 
 DEMO_PEOPLE: list[DemoPerson] = [
     # A factory worker in Hà Nội with 35 years of history (the "full" demo).
     DemoPerson("0123456789", "Nguyễn Văn An", "M", dt.date(1972, 5, 14), "01",
-               "001072012345", "0912345678", 35),
+               "001072012345", "0912345678", 35, unpaid_months=2),
     # A young mother in Hồ Chí Minh City (maternity benefit, 8 years).
     DemoPerson("7912345678", "Trần Thị Bích Ngọc", "F", dt.date(1994, 9, 2), "79",
                "079194054321", "0987654321", 8),

@@ -35,6 +35,28 @@ MESSAGES: dict[str, str] = {
     "qr_unknown_key": N_("This card was not signed by a known issuer. Do not accept it."),
     "qr_bad_signature": N_("The card data was changed after signing. Do not accept it."),
     "qr_expired": N_("This card has expired."),
+    "client_throttled": N_("Too many attempts from this connection. Try again in {seconds} s."),
+    "device_key": N_("This browser could not create its device key. Update the browser or "
+                     "leave private mode, then reload the page."),
+    "device_in_use": N_("This account is in use on another device ({device}, since {day}). "
+                        "If you continue, that device will be signed out."),
+    "bind_conflict": N_("Another device was being bound at the same moment. Try again."),
+    "device_proof": N_("This session belongs to another device. Log in on this device."),
+    "device_rebind": N_("Your account is bound to another device. Confirm with a code sent "
+                        "to your phone to use it here."),
+    "moved": N_("You were signed out because your account was moved to another device. "
+                "The data stored on this device was deleted."),
+    "signed_out": N_("This device was signed out. The data stored on it was deleted."),
+    "challenge_unknown": N_("This passkey request is not known. Start again."),
+    "challenge_expired": N_("The passkey request expired (5 minutes). Start again."),
+    "challenge_used": N_("This passkey request was already used. Start again."),
+    "passkey_invalid": N_("The passkey could not be checked. Try again, or log in with a code "
+                          "sent by SMS."),
+    "passkey_unknown": N_("This passkey is not registered. Log in with a code sent by SMS."),
+    "passkey_revoked": N_("This passkey was switched off (the account moved or the device was "
+                          "signed out). Log in with a code sent by SMS."),
+    "passkey_cloned": N_("For your safety this passkey was switched off: it may have been "
+                         "copied. Log in with a code sent by SMS, then create a new one."),
 }
 
 

@@ -1,16 +1,25 @@
-"""Login by code + SMS one-time code: the steps both the pages and the API call."""
+"""Login: code + SMS one-time code (binds this device), the steps both the pages and the
+API call. Passkey login is in api/auth/passkeys.py."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from api.auth import otp, sessions
+from api.auth import device_binding, events, otp, sessions, throttle
+from api.auth.device_keys import DeviceKeyError, parse_jwk
 from api.auth.sms import SmsGatewayError, gateway
 from api.domain.codes import IdentifierError, mask_phone, parse_identifier
 from api.domain.models import Person
 from api.services.errors import UserError
+from locales import format_short_day
+
+# Per client (IP address), on top of the per-account OTP rules of api/auth/otp.py.
+CLIENT_SENDS_PER_HOUR = 20
+CLIENT_FAILURES_PER_HOUR = 30
+HOUR = dt.timedelta(hours=1)
 
 
 def find_person(session: Session, typed: str) -> Person:
@@ -26,6 +35,21 @@ def find_person(session: Session, typed: str) -> Person:
     return person
 
 
+def device_key(value: str | dict | None) -> dict[str, str]:
+    """The browser's public device key, or a message saying what to do."""
+    try:
+        return parse_jwk(value)
+    except DeviceKeyError as exc:
+        raise UserError("device_key") from exc
+
+
+def _throttle(session: Session, scope: str, client: str, limit: int) -> None:
+    try:
+        throttle.check(session, scope, client, limit, HOUR)
+    except throttle.Throttled as exc:
+        raise UserError("client_throttled", status=429, seconds=exc.retry_after) from exc
+
+
 @dataclass(frozen=True)
 class CodeSent:
     """What the login screen tells the user after sending a code."""
@@ -34,27 +58,58 @@ class CodeSent:
     resend_after: int
 
 
-def request_code(session: Session, typed: str, lang: str) -> CodeSent:
-    """Send a login code to the registered phone of the person behind `typed`."""
+def request_code(session: Session, typed: str, lang: str, jwk: dict[str, str],
+                 confirm_move: bool = False, client: str = "") -> CodeSent:
+    """Send a login code to the registered phone of the person behind `typed`.
+
+    If the account is bound to another device, refuses with "device_in_use" (naming the
+    device) until the user confirms the move.
+    """
     person = find_person(session, typed)
+    other = device_binding.other_active_device(session, person.id, jwk)
+    if other is not None and not confirm_move:
+        raise UserError("device_in_use", status=409, device=other.name,
+                        day=format_short_day(other.bound_at.date(), lang))
+    _throttle(session, "otp_send:client", client, CLIENT_SENDS_PER_HOUR)
     try:
         sent = otp.issue(session, person, gateway(), person.lang or lang)
     except otp.OtpError as exc:
         raise UserError(exc.reason, status=429, seconds=exc.retry_after) from exc
     except SmsGatewayError as exc:
+        session.rollback()
         raise UserError("sms_failed", status=502) from exc
+    throttle.count(session, "otp_send:client", client)
     session.commit()
     return CodeSent(mask_phone(person.phone), sent.resend_after)
 
 
-def confirm_code(session: Session, typed: str, code: str) -> str:
-    """Check the code; on success return a single-use login ticket."""
+def confirm_code(session: Session, typed: str, code: str, jwk: dict[str, str],
+                 device_name: str, client: str = "") -> str:
+    """Check the code, bind this device (signing out any other) and return a single-use
+    login ticket."""
     person = find_person(session, typed)
+    _throttle(session, "otp_fail:client", client, CLIENT_FAILURES_PER_HOUR)
     try:
         otp.verify(session, person, code)
     except otp.OtpError as exc:
+        if exc.reason in ("otp_wrong", "otp_locked"):
+            throttle.count(session, "otp_fail:client", client)
+            events.record(session, person.id, "otp_failed" if exc.reason == "otp_wrong"
+                          else "otp_locked", device_name, client)
+            session.commit()
         status = 429 if exc.reason == "otp_locked" else 400
         raise UserError(exc.reason, status=status, tries=exc.tries_left) from exc
-    ticket = sessions.issue_ticket(session, person.id)
+    session.commit()
+    device = device_binding.bind(session, person, jwk, device_name, client, gateway(),
+                                 person.lang)
+    events.record(session, person.id, "login_otp", device.name, client)
+    ticket = sessions.issue_ticket(session, person.id, device.id)
     session.commit()
     return ticket
+
+
+def session_for_passkey(session: Session, person_id: int, device_id: int) -> str:
+    """A session token after a verified passkey login (caller sets the cookie)."""
+    token = sessions.open_session(session, person_id, device_id)
+    session.commit()
+    return token

@@ -58,7 +58,6 @@ SEX_LABELS = {"M": N_("Male"), "F": N_("Female")}
 LEVEL_LABELS = {"central": N_("Central hospital"), "province": N_("Provincial hospital"),
                 "district": N_("District health centre"), "commune": N_("Commune health station"),
                 "private": N_("Private clinic")}
-GROUP_LABELS = {code: N_(label) for code, label in BENEFICIARY_GROUPS.items()}
 EXPIRY_WARNING_DAYS = 30
 
 
@@ -107,7 +106,7 @@ def card_view(session: Session, person_id: int, lang: str,
         "dob": format_short_day(person.dob, lang),
         "sex": tr(lang, SEX_LABELS[person.sex]),
         "group_code": card.group_code,
-        "group": tr(lang, GROUP_LABELS.get(card.group_code, card.group_code)),
+        "group": tr(lang, BENEFICIARY_GROUPS.get(card.group_code, card.group_code)),
         "level": f"{card.benefit_level}%",
         "legacy_number": legacy_card_number(card.number, card.group_code, card.benefit_level,
                                             card.province_code),

@@ -1,0 +1,89 @@
+# Two commands matter: `make run` and `make test` (see README). Everything else here is
+# what those two need, installed on first use so a fresh clone on a fresh machine works.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 3000
+PEOPLE ?= 2000
+
+# Reflex 0.10 needs bun >= 1.4.4; its own download fails here, so bun comes from the npm
+# registry into tools/node_modules and Reflex is told to use it.
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
+export REFLEX_USE_SYSTEM_BUN := 1
+export REFLEX_CHECK_LATEST_VERSION := false
+export NPM_CONFIG_REGISTRY ?= https://registry.npmjs.org
+export PYTHONPATH := $(CURDIR)
+export PORT
+
+RUN_APT := fonts-dejavu-core fonts-noto-cjk
+TEST_APT := chromium zbar-tools fonts-dejavu-core fonts-noto-cjk
+
+.PHONY: run test bench deps test-deps build migrate seed locales locales-update lint \
+	outbox clean
+
+## make run: install, migrate, load demo data, build and serve http://localhost:$(PORT)
+run: deps migrate seed
+	$(VENV)/bin/reflex run --env prod --loglevel warning
+
+## make test: install what tests need (Chromium included) and run every test
+test: deps test-deps lint
+	$(PY) -m pytest -m "not bench" tests
+
+## make bench: benchmarks under tests/bench, each figure printed with its unit
+bench: deps test-deps
+	$(PY) -m pytest -m bench -s -q tests/bench
+
+deps: $(VENV)/.installed tools/node_modules/.installed locales sysdeps-run
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet '.[test]' 2>&1 | grep -v 'is ignored: it is neither' || true
+	touch $@
+
+# `npm install`, not `npm ci`: npm 11 leaves rollup's per-platform optional packages out of
+# the lock file and `npm ci` then refuses it; install still follows the locked versions.
+tools/node_modules/.installed: tools/package.json tools/package-lock.json
+	cd tools && npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian packages: fonts for the card image always; Chromium and zbarimg for the tests.
+sysdeps-run:
+	@./tools/apt-ensure $(RUN_APT)
+
+test-deps:
+	@./tools/apt-ensure $(TEST_APT)
+
+## compiled catalogs (.mo) and the per-language JSON the browser reads; never committed
+locales: $(VENV)/.installed
+	$(PY) -m locales.build
+
+## re-extract messages and merge them into every catalog
+locales-update: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract -F locales/babel.cfg -k t -k N_ -k tr:2 --no-location \
+		--sort-output --omit-header -o locales/messages.pot .
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -D messages \
+		--omit-header --ignore-obsolete --no-fuzzy-matching --width=100
+
+migrate: $(VENV)/.installed
+	@mkdir -p var
+	$(VENV)/bin/alembic upgrade head
+
+## demo people always; PEOPLE generated ones on an empty database
+seed: migrate
+	$(PY) -m api.seed --people $(PEOPLE) --if-empty
+
+build: deps
+	$(VENV)/bin/reflex export --frontend-only --no-zip --loglevel warning
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+## print the SMS outbox of a person: make outbox CODE=0123456789
+outbox:
+	$(PY) -m api.cli outbox $(CODE)
+
+clean:
+	rm -rf .web var test-artifacts

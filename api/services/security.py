@@ -1,0 +1,27 @@
+"""The "Devices and security" view: the bound device, its passkeys, recent security events."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from api.auth import events
+from api.auth.models import Device, Passkey
+from locales import format_datetime, tr
+
+
+def view(session: Session, person_id: int, device: Device, lang: str) -> dict[str, object]:
+    """Everything the page shows, formatted in `lang`."""
+    keys = session.exec(select(Passkey).where(Passkey.device_id == device.id,
+                                              col(Passkey.revoked_at).is_(None))).all()
+    return {
+        "device": {"name": device.name, "bound": format_datetime(device.bound_at, lang),
+                   "last_seen": format_datetime(device.last_seen, lang)},
+        "passkeys": [{"created": format_datetime(k.created_at, lang),
+                      "last_used": format_datetime(k.last_used, lang) if k.last_used
+                      else tr(lang, "not used yet")} for k in keys],
+        "events": [{"when": format_datetime(e.at, lang),
+                    "what": tr(lang, events.KINDS.get(e.kind, e.kind)),
+                    "device": e.device_name, "client": e.client, "kind": e.kind}
+                   for e in events.recent(session, person_id)],
+    }
+

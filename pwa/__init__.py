@@ -1,0 +1,1 @@
+"""The Reflex app: pages, components and state of the citizen's wallet."""

@@ -1,0 +1,1 @@
+"""Build steps that run inside Reflex's build (plugins)."""

@@ -1,0 +1,1 @@
+"""Reusable page parts: the shell (header, navigation) and small display blocks."""

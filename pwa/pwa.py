@@ -1,0 +1,39 @@
+"""The Reflex app: pages, the HTTP API mounted into the backend, and the page head."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+import pwa.pages.home
+import pwa.pages.login
+import pwa.pages.lookup
+import pwa.pages.offline_screens
+import pwa.pages.profile
+import pwa.pages.security  # noqa: F401  (pages register themselves with @rx.page)
+from api.http.app import build as build_api
+
+
+def quiet_connection_indicator(stateful: bool) -> rx.Component | None:
+    """Nothing instead of Reflex's full-screen "cannot connect" overlay (the offline banner
+    of each logged-in page tells the reader what they need to know)."""
+    return None
+
+
+app = rx.App(
+    theme=None,
+    stylesheets=["/styles.css"],
+    html_lang="vi",
+    head_components=[
+        rx.el.meta(name="viewport", content="width=device-width, initial-scale=1, "
+                                            "viewport-fit=cover"),
+        rx.el.meta(name="theme-color", content="#0b2545"),
+        rx.el.link(rel="manifest", href="/manifest.webmanifest"),
+        rx.el.link(rel="icon", href="/favicon.ico", sizes="48x48"),
+        rx.el.link(rel="apple-touch-icon", href="/icons/icon-192.png"),
+        rx.el.meta(name="description", content="Ví bảo hiểm xã hội số / Social insurance "
+                                               "wallet"),
+    ],
+    api_transformer=build_api(),
+)
+# No "cannot connect" overlay: offline is normal here; the offline banner says it calmly.
+app.app_wraps[(5, "Overlay")] = quiet_connection_indicator

@@ -1,0 +1,1 @@
+"""Reflex state: who is logged in, and the data each page shows."""

@@ -1,0 +1,106 @@
+"""The login screen: code, then the one-time code sent to the registered phone. The same
+step binds this device; if the account is bound to another one, the user is warned first."""
+
+from __future__ import annotations
+
+import json
+
+import reflex as rx
+
+from api.db import session_scope
+from api.services import login
+from api.services.errors import UserError, explain
+from locales import tr
+from pwa.state.session import SessionState
+
+# ?reason=1 on /login -> the message shown (and whether local data must be wiped).
+NOTICES = {"moved": True, "signed_out": True, "foreign": False, "expired": False}
+
+
+class LoginState(SessionState):
+    """Steps: "code", "move" (confirm signing out the other device), "otp"."""
+
+    code: str = ""
+    step: str = "code"
+    error: str = ""
+    info: str = ""
+    warning: str = ""
+    wipe: bool = False
+    _confirm_move: bool = False
+    _jwk: str = ""
+
+    @rx.event
+    def load(self):
+        """Logged-in users go home; a sign-out or move is explained (and local data wiped)."""
+        self.step, self.info, self.warning, self.error, self.wipe = "code", "", "", "", False
+        self._confirm_move = False
+        query = self.router.url.query_parameters
+        for reason, wipe in NOTICES.items():
+            if query.get(reason):
+                key = {"foreign": "device_proof", "expired": "ticket_invalid"}.get(reason, reason)
+                self.error = explain(key, self.lang)
+                self.wipe = wipe
+        if not self.wipe and self._check() in ("ok", "prove"):
+            return rx.redirect("/")
+        return None
+
+    def _fail(self, exc: UserError) -> None:
+        self.error = exc.message(self.lang)
+
+    @rx.event
+    def send_code(self, form: dict[str, str]) -> None:
+        """Send an OTP to the phone of the person behind the typed identifier."""
+        if form.get("code") is not None:
+            self.code = (form.get("code") or "").strip()
+        self.error = self.info = ""
+        self._jwk = form.get("device_key") or self._jwk
+        try:
+            jwk = login.device_key(self._jwk)
+            with session_scope() as db:
+                sent = login.request_code(db, self.code, self.lang, jwk,
+                                          confirm_move=self._confirm_move,
+                                          client=self._client())
+        except UserError as exc:
+            if exc.reason == "device_in_use":
+                self.step, self.warning = "move", exc.message(self.lang)
+                return
+            self._fail(exc)
+            if exc.reason in ("resend_too_soon",):
+                self.step = "otp"
+            return
+        self.step, self.warning = "otp", ""
+        self.info = tr(self.lang, "We sent a 6-digit code to {phone}. It is valid for 5 minutes.",
+                       phone=sent.masked_phone)
+
+    @rx.event
+    def confirm_move(self, form: dict[str, str]) -> None:
+        """The user accepts that the other device will be signed out."""
+        self._confirm_move = True
+        self.send_code(form)
+
+    @rx.event
+    def resend(self) -> None:
+        """Ask for another code (throttled)."""
+        self.send_code({})
+
+    @rx.event
+    def confirm(self, form: dict[str, str]):
+        """Check the OTP and bind this device; the browser swaps the ticket for a cookie."""
+        self.error = ""
+        try:
+            jwk = login.device_key(form.get("device_key"))
+            with session_scope() as db:
+                ticket = login.confirm_code(db, self.code, form.get("otp") or "", jwk,
+                                            (form.get("device_name") or "")[:80],
+                                            self._client())
+        except UserError as exc:
+            self._fail(exc)
+            return None
+        url = json.dumps(f"/api/auth/session?ticket={ticket}")
+        return rx.call_script(f"window.location.assign({url})")
+
+    @rx.event
+    def start_over(self) -> None:
+        """Back to the first step."""
+        self.step, self.error, self.info, self.warning = "code", "", "", ""
+        self._confirm_move = False

@@ -1,0 +1,23 @@
+"""Reflex configuration. Settings that differ per deployment come from the environment
+(see README: DB_URL, REDIS_URL, ...)."""
+
+import os
+
+import reflex as rx
+from reflex_base.plugins.sitemap import SitemapPlugin
+
+from pwa.build.service_worker import ServiceWorkerPlugin
+
+config = rx.Config(
+    app_name="pwa",
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    frontend_port=int(os.environ.get("PORT", "3000")),
+    backend_port=int(os.environ.get("PORT", "3000")),
+    # The JSON API and Reflex share one origin; other sites may not call them.
+    cors_allowed_origins=[o for o in os.environ.get("ALLOWED_ORIGINS", "").split(",") if o]
+    or ["http://localhost:3000", "http://127.0.0.1:3000"],
+    disable_plugins=[SitemapPlugin],
+    plugins=[ServiceWorkerPlugin()],
+    redis_url=os.environ.get("REDIS_URL") or None,
+)

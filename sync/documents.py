@@ -1,0 +1,165 @@
+"""The documents a phone keeps: small, language-neutral JSON (codes, ISO dates, integer
+đồng, message ids); the phone formats and translates them, so they read right in any of
+the five languages, offline too.
+
+Document ids are "<type>:<id>". Types: card, profile, participation, benefit, visit,
+notice, draft.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+
+import segno
+from sqlmodel import Session, col, select
+
+from api.card import image
+from api.domain.codes import BENEFICIARY_GROUPS, legacy_card_number
+from api.domain.models import (
+    Agency,
+    Benefit,
+    Employer,
+    Facility,
+    HealthCard,
+    MedicalVisit,
+    Notice,
+    Participation,
+    PensionAdjustment,
+    Person,
+    Province,
+    ServiceDraft,
+    VisitDocument,
+)
+from api.services import wallet
+
+Doc = tuple[str, str, dict]  # (type, id, body)
+
+
+def _day(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _data_uri(mime: str, data: bytes) -> str:
+    return f"data:{mime};base64,{base64.b64encode(data).decode()}"
+
+
+def card(session: Session, person: Person) -> Doc | None:
+    """The card: key fields, the signed QR (text and SVG), photo and printable image."""
+    row = session.exec(select(HealthCard).where(HealthCard.person_id == person.id)).first()
+    if row is None:
+        return None
+    facility = session.get(Facility, row.facility_id)
+    agency = session.get(Agency, row.agency_id)
+    view = wallet.card_view(session, person.id, person.lang or "vi")
+    text = view["qr_text"]  # the same signed text on screen and on the printable image
+    png = image.render_card(view, person.photo, person.lang or "vi")
+    return ("card", "1", {
+        "number": row.number, "full_name": person.full_name, "dob": _day(person.dob),
+        "sex": person.sex, "group_code": row.group_code,
+        "group_label": BENEFICIARY_GROUPS.get(row.group_code, row.group_code),
+        "level": row.benefit_level,
+        "legacy_number": legacy_card_number(row.number, row.group_code, row.benefit_level,
+                                            row.province_code),
+        "facility": f"{facility.name} ({facility.code})" if facility else "",
+        "valid_from": _day(row.valid_from), "valid_to": _day(row.valid_to),
+        "five_years": _day(row.five_years_from), "agency": agency.name if agency else "",
+        "qr_text": text,
+        "qr_svg": segno.make(text, error="m", boost_error=False).svg_data_uri(
+            scale=4, border=2, dark="#0b2545"),
+        "photo": _data_uri("image/png", person.photo) if person.photo else "",
+        "image": _data_uri("image/png", png),
+    })
+
+
+def profile(session: Session, person: Person) -> Doc:
+    """Personal details."""
+    province = session.get(Province, person.province_code)
+    return ("profile", "1", {
+        "code": person.code, "full_name": person.full_name, "dob": _day(person.dob),
+        "sex": person.sex, "citizen_id": person.citizen_id, "phone": person.phone,
+        "address": person.address, "province": province.name if province else ""})
+
+
+def participation(row: Participation, employer: Employer | None) -> Doc:
+    """One period of one scheme."""
+    return ("participation", str(row.id), {
+        "scheme": row.scheme, "from": _day(row.from_month), "to": _day(row.to_month),
+        "employer": employer.name if employer else "", "salary": row.salary_basis,
+        "contribution": row.contribution, "unpaid": row.unpaid_months})
+
+
+def benefit(row: Benefit, adjustments: list[PensionAdjustment]) -> Doc:
+    """One benefit, with its pension-adjustment slips."""
+    return ("benefit", str(row.id), {
+        "kind": row.kind, "label": wallet.BENEFIT_LABELS.get(row.kind, row.kind),
+        "from": _day(row.period_from), "to": _day(row.period_to), "amount": row.amount,
+        "status": row.status, "status_label": wallet.STATUS_LABELS.get(row.status, row.status),
+        "adjustments": [{"effective": _day(a.effective), "old": a.old_amount,
+                         "new": a.new_amount, "percent": a.percent, "decree": a.decree}
+                        for a in adjustments]})
+
+
+def visit(row: MedicalVisit, facility: Facility | None, docs: list[VisitDocument]) -> Doc:
+    """One insured visit, with its papers."""
+    return ("visit", str(row.id), {
+        "admitted": _day(row.admitted), "discharged": _day(row.discharged),
+        "inpatient": row.inpatient, "facility": facility.name if facility else "",
+        "icd10": row.icd10, "diagnosis": row.diagnosis, "total": row.total_cost,
+        "insurance": row.insurance_paid, "patient": row.patient_paid,
+        "documents": [{"kind": d.kind, "label": wallet.DOCUMENT_LABELS.get(d.kind, d.kind),
+                       "number": d.number, "issued": _day(d.issued), "days": d.days}
+                      for d in docs]})
+
+
+def notice(row: Notice) -> Doc:
+    """A notification."""
+    return ("notice", str(row.id), {
+        "kind": row.kind, "params": json.loads(row.params or "{}"),
+        "created": row.created_at.isoformat(), "read": row.read_at is not None})
+
+
+def draft(row: ServiceDraft) -> Doc:
+    """A service-request draft."""
+    return ("draft", row.id, {"kind": row.kind, "text": row.text,
+                              "updated": row.updated_at.isoformat()})
+
+
+def all_documents(session: Session, person: Person) -> Iterator[Doc]:
+    """Every document of a person: the snapshot a first sync (or a reset) receives."""
+    doc = card(session, person)
+    if doc:
+        yield doc
+    yield profile(session, person)
+    for row, employer in session.exec(
+            select(Participation, Employer).join(Employer, isouter=True)
+            .where(Participation.person_id == person.id)
+            .order_by(col(Participation.from_month))).all():
+        yield participation(row, employer)
+    benefits = session.exec(select(Benefit).where(Benefit.person_id == person.id)).all()
+    slips: dict[int, list[PensionAdjustment]] = defaultdict(list)
+    ids = [b.id for b in benefits]
+    if ids:
+        for adj in session.exec(select(PensionAdjustment).where(
+                col(PensionAdjustment.benefit_id).in_(ids))
+                .order_by(col(PensionAdjustment.effective))).all():
+            slips[adj.benefit_id].append(adj)
+    for row in benefits:
+        yield benefit(row, slips[row.id])
+    visits = session.exec(select(MedicalVisit, Facility).join(Facility, isouter=True)
+                          .where(MedicalVisit.person_id == person.id)).all()
+    papers: dict[int, list[VisitDocument]] = defaultdict(list)
+    ids = [v.id for v, _ in visits]
+    if ids:
+        for d in session.exec(select(VisitDocument).where(
+                col(VisitDocument.visit_id).in_(ids))).all():
+            papers[d.visit_id].append(d)
+    for row, facility in visits:
+        yield visit(row, facility, papers[row.id])
+    for row in session.exec(select(Notice).where(Notice.person_id == person.id)).all():
+        yield notice(row)
+    for row in session.exec(select(ServiceDraft).where(
+            ServiceDraft.person_id == person.id)).all():
+        yield draft(row)

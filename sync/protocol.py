@@ -1,0 +1,158 @@
+"""The two messages of the sync protocol (documented in the README, "Delta sync").
+
+pull: GET /api/sync/pull?since=<cursor>&limit=<n>
+  -> {"schema": 1, "reset": bool, "cursor": "1.<seq>", "has_more": bool,
+      "changes": [{"op": "put", "type": t, "id": i, "doc": {...}} | {"op": "delete", ...}]}
+  An empty or foreign-schema cursor gets every document ("reset": true: replace the store).
+push: POST /api/sync/push {"mutations": [{"id": <client uuid>, "type": t, "data": {...}}]}
+  -> {"acked": [ids], "rejected": [{"id", "error", "message"}]}
+  Each mutation is applied at most once (its id is stored with it, in the same transaction);
+  a retried mutation is acknowledged again without being applied again.
+
+Conflict policy: official records (card, profile, participation, benefits, visits, notice
+contents) are server-authoritative; the phone may only mark a notice read. Records the
+person creates (service-request drafts) merge: the edit with the later phone timestamp wins,
+deleting wins over older edits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from api.clock import utcnow
+from api.domain.models import Notice, Person, ServiceDraft
+from api.services.errors import UserError, explain
+from sync import changes, documents
+from sync.models import AppliedMutation
+
+SCHEMA = 1
+MAX_LIMIT = 1000
+DRAFT_KINDS = ("reissue_card", "reissue_book", "pension_payment", "authorise", "other")
+
+
+def parse_cursor(cursor: str | None) -> int | None:
+    """The seq in a cursor, or None when the phone must reset (empty, other schema, junk)."""
+    schema, _, seq = (cursor or "").partition(".")
+    if schema != str(SCHEMA) or not seq.isdigit():
+        return None
+    return int(seq)
+
+
+def _cursor(seq: int) -> str:
+    return f"{SCHEMA}.{seq}"
+
+
+def _put(doc: documents.Doc) -> dict:
+    kind, ident, body = doc
+    return {"op": "put", "type": kind, "id": ident, "doc": body}
+
+
+def pull(session: Session, person: Person, cursor: str | None, limit: int = 500) -> dict:
+    """Changes after the cursor (or everything, for a reset)."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    seq = parse_cursor(cursor)
+    if seq is None:
+        head = changes.head(session, person.id)  # read first: later changes come again
+        return {"schema": SCHEMA, "reset": True, "cursor": _cursor(head), "has_more": False,
+                "changes": [_put(d) for d in documents.all_documents(session, person)]}
+    rows = changes.since(session, person.id, seq, limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    out = []
+    for row in rows:
+        if row.op == "delete":
+            out.append({"op": "delete", "type": row.entity, "id": row.entity_id})
+        else:
+            out.append({"op": "put", "type": row.entity, "id": row.entity_id,
+                        "doc": json.loads(row.payload or "{}")})
+    return {"schema": SCHEMA, "reset": False, "cursor": _cursor(rows[-1].seq if rows else seq),
+            "has_more": more, "changes": out}
+
+
+# ---- mutations --------------------------------------------------------------------------
+def _notice_read(session: Session, person: Person, data: dict) -> None:
+    row = session.get(Notice, int(data.get("notice_id", 0)))
+    if row is None or row.person_id != person.id:
+        raise UserError("not_found", status=404)
+    if row.read_at is None:
+        row.read_at = utcnow()
+        session.add(row)
+        changes.record(session, person.id, documents.notice(row))
+
+
+def _phone_time(value: object) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _draft_save(session: Session, person: Person, data: dict) -> None:
+    draft_id, kind = str(data.get("draft_id", ""))[:40], str(data.get("kind", ""))
+    text, updated = str(data.get("text", ""))[:4000], _phone_time(data.get("updated"))
+    if not draft_id or kind not in DRAFT_KINDS:
+        raise UserError("bad_request")
+    row = session.get(ServiceDraft, draft_id)
+    if row is not None and row.person_id != person.id:
+        raise UserError("not_found", status=404)
+    if row is not None and row.updated_at >= updated:
+        return  # an edit made later (on the phone's clock) is already here
+    row = row or ServiceDraft(id=draft_id, person_id=person.id, kind=kind, text=text,
+                              updated_at=updated)
+    row.kind, row.text, row.updated_at = kind, text, updated
+    session.add(row)
+    changes.record(session, person.id, documents.draft(row))
+
+
+def _draft_delete(session: Session, person: Person, data: dict) -> None:
+    row = session.get(ServiceDraft, str(data.get("draft_id", "")))
+    if row is None or row.person_id != person.id:
+        return  # already gone: deleting is idempotent
+    session.delete(row)
+    changes.record(session, person.id, delete=("draft", row.id))
+
+
+HANDLERS: dict[str, Callable[[Session, Person, dict], None]] = {
+    "notice.read": _notice_read,
+    "draft.save": _draft_save,
+    "draft.delete": _draft_delete,
+}
+
+
+def push(session: Session, person: Person, mutations: list, lang: str) -> dict:
+    """Apply each mutation once, each in its own transaction; acknowledge or refuse it."""
+    acked, rejected = [], []
+    for item in mutations if isinstance(mutations, list) else []:
+        ident = str(item.get("id", "")) if isinstance(item, dict) else ""
+        kind = str(item.get("type", "")) if isinstance(item, dict) else ""
+        if not 8 <= len(ident) <= 40 or kind not in HANDLERS:
+            rejected.append({"id": ident, "error": "bad_request",
+                             "message": explain("bad_request", lang)})
+            continue
+        done = session.exec(select(AppliedMutation.id).where(
+            AppliedMutation.person_id == person.id,
+            AppliedMutation.mutation_id == ident)).first()
+        if done is not None:
+            acked.append(ident)  # a retry: already applied once
+            continue
+        try:
+            data = item.get("data") if isinstance(item.get("data"), dict) else {}
+            HANDLERS[kind](session, person, data)
+            session.add(AppliedMutation(person_id=person.id, mutation_id=ident, kind=kind,
+                                        applied_at=utcnow()))
+            session.commit()
+            acked.append(ident)
+        except UserError as exc:
+            session.rollback()
+            rejected.append({"id": ident, "error": exc.reason, "message": exc.message(lang)})
+        except IntegrityError:
+            session.rollback()  # the same id applied concurrently: it is applied once
+            acked.append(ident)
+        except (ValueError, TypeError):
+            session.rollback()
+            rejected.append({"id": ident, "error": "bad_request",
+                             "message": explain("bad_request", lang)})
+    return {"acked": acked, "rejected": rejected}

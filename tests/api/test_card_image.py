@@ -1,0 +1,56 @@
+"""The printable card image: its QR, read back by a decoder nobody here wrote (zbarimg from
+Debian's zbar-tools), verifies with the issuer key."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from api.card import image, qr
+from api.domain.models import Person
+from api.services import wallet
+
+ZBARIMG = shutil.which("zbarimg")
+
+
+def zbar(png: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "scan.png"
+    path.write_bytes(png)
+    out = subprocess.run([ZBARIMG, "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(path)],
+                         capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+@pytest.mark.skipif(ZBARIMG is None, reason="zbarimg missing: apt-get install zbar-tools "
+                                            "(make test installs it)")
+@pytest.mark.parametrize("code, lang", [("0123456789", "vi"), ("2712345670", "en")])
+def test_card_png_qr_decodes_and_verifies(use_db: Engine, tmp_path: Path, code: str,
+                                          lang: str) -> None:
+    with Session(use_db) as s:
+        person = s.exec(select(Person).where(Person.code == code)).one()
+        view = wallet.card_view(s, person.id, lang)
+        png = image.render_card(view, person.photo, lang)
+    assert Image.open(io.BytesIO(png)).size == (image.WIDTH, image.HEIGHT)
+    scanned = zbar(png, tmp_path)
+    assert scanned == view["qr_text"]
+    claims = qr.verify(scanned)
+    assert claims.code == code and claims.full_name == person.full_name
+
+
+@pytest.mark.skipif(ZBARIMG is None, reason="zbarimg missing: apt-get install zbar-tools")
+def test_screen_svg_qr_decodes(use_db: Engine, tmp_path: Path) -> None:
+    import segno
+
+    with Session(use_db) as s:
+        person = s.exec(select(Person).where(Person.code == "0123456789")).one()
+        text = wallet.card_view(s, person.id, "vi")["qr_text"]
+    out = io.BytesIO()
+    segno.make(text, error="m", boost_error=False).save(out, kind="png", scale=4, border=2)
+    assert qr.verify(zbar(out.getvalue(), tmp_path)).code == "0123456789"

@@ -1,0 +1,153 @@
+"""Browser tests: the real app (`reflex run --env prod`, one port) on a seeded SQLite file,
+driven by Playwright in Debian's Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from sqlalchemy import text
+
+from api.clock import utcnow
+from api.db import engine_for
+from api.seed import generator
+from tests.conftest import AUTH_TABLES, ROOT, migrate
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+PHONE = {"width": 360, "height": 740}
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass
+class Server:
+    """A running app and the database it uses."""
+
+    url: str
+    db_url: str
+
+    def sms_code(self, code: str) -> str:
+        """The 6-digit code of the newest SMS in the outbox for a person."""
+        with engine_for(self.db_url).connect() as conn:
+            body = conn.execute(text("SELECT body FROM smsoutbox WHERE person_code = :c "
+                                     "ORDER BY id DESC LIMIT 1"), {"c": code}).scalar_one()
+        return re.search(r"\b(\d{6})\b", body).group(1)
+
+    def age_codes(self) -> None:
+        """Let the resend throttle pass (as if the last code was sent two minutes ago)."""
+        old = utcnow() - dt.timedelta(minutes=2)
+        with engine_for(self.db_url).begin() as conn:
+            conn.execute(text("UPDATE otpchallenge SET created_at = :old"), {"old": old})
+
+    def reset_logins(self) -> None:
+        """Forget codes and sessions so each test may log in again at once."""
+        with engine_for(self.db_url).begin() as conn:
+            for table in AUTH_TABLES:
+                conn.execute(text(f"DELETE FROM {table}"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Build and serve the app in production mode, as `make run` does."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} missing: apt-get install chromium (make test installs it)")
+    if shutil.which("bun") is None:
+        pytest.skip("bun missing on PATH: run through `make test`, which installs it")
+    var = tmp_path_factory.mktemp("app")
+    db_url = f"sqlite:///{var / 'wallet.db'}"
+    generator.run(migrate(db_url), people=60, seed=11)
+    port = free_port()
+    env = dict(os.environ, DB_URL=db_url, CARD_KEY_FILE=str(var / "issuer.pem"), PORT=str(port),
+               ALLOWED_ORIGINS=f"http://localhost:{port},http://127.0.0.1:{port}",
+               SMS_GATEWAY="outbox", PYTHONPATH=str(ROOT),
+               # Its own build folder: a `make run` app on .web keeps working meanwhile.
+               REFLEX_WEB_WORKDIR=str(ROOT / ".web-test"))
+    log = (var / "server.log").open("w")
+    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "reflex"), "run", "--env", "prod",
+                             "--loglevel", "warning"], cwd=ROOT, env=env, stdout=log,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://localhost:{port}"
+    deadline = time.monotonic() + 300
+    while True:
+        if proc.poll() is not None:
+            pytest.fail(f"server exited: {(var / 'server.log').read_text()[-3000:]}")
+        try:
+            if httpx.get(f"{url}/login/", timeout=2).status_code == 200 and \
+                    httpx.get(f"{url}/api/card-keys", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            os.killpg(proc.pid, signal.SIGTERM)
+            pytest.fail(f"server not ready: {(var / 'server.log').read_text()[-3000:]}")
+        time.sleep(1)
+    yield Server(url, db_url)
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-background-networking", "--disable-gpu",
+            "--disable-component-update", "--no-first-run"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser: Browser, server: Server) -> Iterator[BrowserContext]:
+    server.reset_logins()
+    ctx = browser.new_context(viewport=PHONE, device_scale_factor=1, locale="vi-VN",
+                              base_url=server.url)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+def log_in(page: Page, server: Server, code: str = "0123456789") -> None:
+    """The real login: type the code, read the SMS from the outbox, type the OTP."""
+    page.goto("/login")
+    page.locator("#code").fill(code)
+    page.locator("form button[type=submit]").click()
+    page.locator("#otp").wait_for()
+    page.locator("#otp").fill(server.sms_code(code))
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/$"))
+    page.locator(".hello-name").wait_for()
+
+
+def shot(page: Page, name: str) -> Path:
+    """Save a full-page phone-size screenshot under test-artifacts/."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

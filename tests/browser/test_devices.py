@@ -1,0 +1,119 @@
+"""Passkeys and one-device binding in Chromium, with the DevTools virtual authenticator."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.browser.conftest import PHONE, Server, log_in, shot
+
+pytestmark = pytest.mark.browser
+
+DATABASES = "indexedDB.databases().then(list => list.map(d => d.name))"
+
+
+def with_authenticator(page: Page) -> None:
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send("WebAuthn.addVirtualAuthenticator", {"options": {
+        "protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
+        "hasUserVerification": True, "isUserVerified": True, "hasPrf": True,
+        "automaticPresenceSimulation": True}})
+
+
+def new_context(browser: Browser, server: Server) -> BrowserContext:
+    return browser.new_context(viewport=PHONE, locale="vi-VN", base_url=server.url)
+
+
+def test_create_passkey_log_out_log_in_with_one_tap(page: Page, server: Server) -> None:
+    with_authenticator(page)
+    log_in(page, server)
+    page.locator("#passkey-create").click()
+    expect(page.locator("#passkey-created")).to_be_visible()
+    shot(page, "passkey-created-vi")
+    page.goto("/profile")
+    page.locator("#logout").click()
+    page.wait_for_url(re.compile(r"/login"))
+    page.locator("#passkey-login").click()
+    page.wait_for_url(re.compile(r"/$"))
+    expect(page.locator(".hello-name")).to_have_text("Nguyễn Văn An")
+    page.goto("/security")
+    events = page.locator("#security-events")
+    expect(events).to_contain_text("Đăng nhập bằng khóa truy cập")
+    expect(events).to_contain_text("Đã tạo khóa truy cập")
+    expect(page.locator("#passkey-list li")).to_have_count(1)
+    shot(page, "security-vi")
+
+
+def test_second_browser_moves_the_account_and_the_first_is_wiped(
+        browser: Browser, server: Server, context: BrowserContext) -> None:
+    first = context.new_page()
+    log_in(first, server)
+    # Personal data the first phone keeps (the offline cache of a later issue lives here).
+    first.evaluate("""new Promise(r => { const q = indexedDB.open('wallet-data', 1);
+        q.onupgradeneeded = () => q.result.createObjectStore('records');
+        q.onsuccess = () => { const tx = q.result.transaction('records', 'readwrite');
+            tx.objectStore('records').put({card: '0123456789'}, 'card');
+            tx.oncomplete = () => { q.result.close(); r(); }; }; })""")
+    assert {"wallet-device", "wallet-data"} <= set(first.evaluate(DATABASES))
+
+    server.age_codes()
+    other = new_context(browser, server)
+    second = other.new_page()
+    second.goto("/login")
+    second.locator("#code").fill("0123456789")
+    second.locator("form button[type=submit]").click()
+    warning = second.locator("#move-warning")
+    expect(warning).to_contain_text("thiết bị khác")
+    expect(warning).to_contain_text("Chrome")
+    shot(second, "login-move-warning-vi")
+    second.locator("#confirm-move").click()
+    second.locator("#otp").wait_for()
+    second.locator("#otp").fill(server.sms_code("0123456789"))
+    second.locator("form button[type=submit]").click()
+    second.wait_for_url(re.compile(r"/$"))
+    expect(second.locator(".hello-name")).to_have_text("Nguyễn Văn An")
+
+    # The first phone, next time it opens the app: told why, and its data is gone.
+    first.goto("/card")
+    first.wait_for_url(re.compile(r"/login/?\?moved=1"))
+    expect(first.locator(".alert-error")).to_contain_text("chuyển sang thiết bị khác")
+    first.wait_for_function(f"{DATABASES}.then(n => !n.includes('wallet-data') && "
+                            "!n.includes('wallet-device'))")
+    shot(first, "login-moved-vi")
+    other.close()
+
+
+def test_session_cookie_copied_to_another_browser_is_refused(
+        browser: Browser, server: Server, page: Page) -> None:
+    log_in(page, server)
+    stolen = [c for c in page.context.cookies() if c["name"] == "wallet_session"]
+    assert stolen
+    thief_context = new_context(browser, server)
+    thief_context.add_cookies(stolen)
+    thief = thief_context.new_page()
+    thief.goto("/card")
+    thief.wait_for_url(re.compile(r"/login/?\?foreign=1"))
+    expect(thief.locator(".alert-error")).to_contain_text("thuộc về thiết bị khác")
+    expect(thief.locator("#card-qr")).to_have_count(0)
+    status = thief.evaluate("fetch('/api/me/card').then(r => r.status)")
+    assert status == 401
+    thief_context.close()
+    # The owner sees the attempt.
+    page.goto("/security")
+    expect(page.locator("#security-events")).to_contain_text("trình duyệt khác")
+
+
+def test_sign_out_this_device_wipes_local_data(page: Page, server: Server) -> None:
+    log_in(page, server)
+    page.goto("/security")
+    expect(page.locator("#device-name")).to_contain_text("Chrome")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.locator("#sign-out-device").click()
+    page.wait_for_url(re.compile(r"/login/?\?signed_out=1"))
+    expect(page.locator(".alert-error")).to_contain_text("đã được đăng xuất")
+    page.wait_for_function(f"{DATABASES}.then(n => !n.includes('wallet-device'))")
+    page.goto("/card")
+    page.wait_for_url(re.compile(r"/login"))

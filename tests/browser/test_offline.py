@@ -1,0 +1,201 @@
+"""Offline-first in Chromium: the card and history open with no network after a browser
+restart; changes flow both ways when the network returns; mutations queued offline are
+applied once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, BrowserType, Page, expect
+from sqlalchemy import text
+from sqlmodel import Session, select
+
+from api.db import engine_for
+from api.domain.models import Person
+from api.services import notices
+from tests.browser.conftest import CHROMIUM, PHONE, Server, log_in, shot
+
+pytestmark = pytest.mark.browser
+ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu",
+        "--disable-component-update", "--no-first-run"]
+AN = "0123456789"
+
+
+@pytest.fixture
+def pw(browser: Browser) -> BrowserType:
+    """Chromium's launcher (the session's Playwright), for profiles kept on disk."""
+    return browser.browser_type
+
+
+def phone(pw: BrowserType, profile: Path, server: Server, offline: bool = False) -> BrowserContext:
+    """A browser with a profile on disk (survives a restart), like an installed PWA."""
+    return pw.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=ARGS, viewport=PHONE, locale="vi-VN",
+        base_url=server.url, offline=offline, service_workers="allow")
+
+
+def synced(page: Page) -> None:
+    """Wait until the sync loop has written the store once."""
+    page.wait_for_function("""() => new Promise(resolve => {
+        const q = indexedDB.open('wallet-data');
+        q.onsuccess = () => { const db = q.result;
+            if (!db.objectStoreNames.contains('meta')) { db.close(); return resolve(false); }
+            const r = db.transaction('meta').objectStore('meta').get('lastSync');
+            r.onsuccess = () => { db.close(); resolve(Boolean(r.result)); }; };
+        q.onerror = () => resolve(false); })""", polling=250, timeout=20000)
+
+
+def sw_ready(page: Page) -> None:
+    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller",
+                           polling=250, timeout=20000)
+
+
+def person_id(server: Server, code: str = AN) -> int:
+    with Session(engine_for(server.db_url)) as s:
+        return s.exec(select(Person.id).where(Person.code == code)).one()
+
+
+def test_card_and_history_open_offline_after_a_restart(pw: BrowserType, server: Server,
+                                                        tmp_path: Path) -> None:
+    server.reset_logins()
+    ctx = phone(pw, tmp_path / "profile", server)
+    page = ctx.new_page()
+    log_in(page, server)
+    page.goto("/card")
+    synced(page)
+    sw_ready(page)
+    expect(page.locator("#card-number")).to_have_text(AN)
+    ctx.close()
+
+    ctx = phone(pw, tmp_path / "profile", server, offline=True)  # network off, new browser
+    page = ctx.new_page()
+    page.goto("/card")
+    expect(page.locator("#card-qr")).to_be_visible()
+    expect(page.locator("#card-number")).to_have_text(AN)
+    expect(page.locator(".qr-check")).to_have_attribute("data-result", "ok")  # offline check
+    expect(page.locator("#offline-banner")).to_contain_text("Không có mạng – cập nhật lần cuối")
+    expect(page.get_by_text("Cannot connect")).to_have_count(0)
+    assert page.locator(".photo").evaluate("img => img.naturalWidth") > 0
+    shot(page, "offline-card-vi")
+    page.get_by_role("tab", name="Ảnh thẻ").click()
+    page.wait_for_function("document.querySelector('#card-image').naturalWidth === 1012")
+    page.locator("nav a[href='/history']").click()  # client-side navigation, offline
+    expect(page.locator("#total-months")).to_contain_text("năm")
+    expect(page.locator(".seg-unpaid").first).to_be_attached()
+    shot(page, "offline-history-vi")
+    for path, marker in (("/medical", "#visit-count"), ("/benefits", "h2.section-title"),
+                         ("/notices", "#notice-list")):
+        page.goto(path)  # a full page load from the precache
+        expect(page.locator(marker).first).to_be_visible()
+    assert int(page.evaluate("1")) == 1
+    ctx.close()
+
+
+def test_change_made_while_offline_arrives_as_a_small_delta(pw: BrowserType, server: Server,
+                                                            tmp_path: Path) -> None:
+    server.reset_logins()
+    ctx = phone(pw, tmp_path / "p", server)
+    page = ctx.new_page()
+    pulls: list[tuple[str, int]] = []
+    page.on("requestfinished", lambda r: pulls.append(
+        (r.url, r.sizes()["responseBodySize"])) if "/api/sync/pull" in r.url else None)
+    log_in(page, server)
+    page.goto("/notices")
+    synced(page)
+    full = max(size for _, size in pulls)
+    ctx.set_offline(True)
+    with Session(engine_for(server.db_url)) as s:
+        notices.publish(s, person_id(server), "contribution_due", month="2026-12")
+        s.commit()
+    pulls.clear()
+    ctx.set_offline(False)  # the "online" event syncs without the user doing anything
+    expect(page.locator("#notice-list")).to_contain_text("12/2026")
+    delta = [size for url, size in pulls if "since=1." in url]
+    assert delta and max(delta) < 1024 and full > 30 * max(delta), (full, delta)
+    ctx.close()
+
+
+def test_mutation_queued_offline_survives_restart_and_is_applied_once(
+        pw: BrowserType, server: Server, tmp_path: Path) -> None:
+    server.reset_logins()
+    ctx = phone(pw, tmp_path / "q", server)
+    page = ctx.new_page()
+    log_in(page, server)
+    page.goto("/notices")
+    synced(page)
+    ctx.set_offline(True)
+    page.locator("#notice-list li:not(.read) button").first.click()
+    expect(page.locator("#notice-list li.read")).to_have_count(1)  # applied locally at once
+    ctx.close()  # the phone is switched off before it is online again
+    with engine_for(server.db_url).connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM notice WHERE read_at IS NOT NULL")
+                            ).scalar() == 0
+    ctx = phone(pw, tmp_path / "q", server)
+    page = ctx.new_page()
+    page.goto("/notices")
+    expect(page.locator("#notice-list li.read")).to_have_count(1)
+    with engine_for(server.db_url).connect() as conn:
+        for _ in range(40):
+            if conn.execute(text("SELECT COUNT(*) FROM appliedmutation")).scalar():
+                break
+            page.wait_for_timeout(250)
+        assert conn.execute(text("SELECT COUNT(*) FROM notice WHERE read_at IS NOT NULL")
+                            ).scalar() == 1
+        assert conn.execute(text("SELECT COUNT(*) FROM appliedmutation")).scalar() == 1
+    ctx.close()
+
+
+@pytest.mark.parametrize("cut", ["before", "after"])
+def test_connection_dies_during_a_push(pw: BrowserType, server: Server, tmp_path: Path,
+                                       cut: str) -> None:
+    """The push dies before reaching the server, or after the server applied it but before
+    the phone heard back: either way the mutation stays queued, is retried, and the server
+    applies it exactly once."""
+    server.reset_logins()
+    ctx = phone(pw, tmp_path / cut, server)
+    page = ctx.new_page()
+    log_in(page, server)
+    page.goto("/requests")
+    synced(page)
+    seen = []
+
+    def die(route) -> None:
+        seen.append(route.request.url)
+        try:
+            if cut == "after":
+                route.fetch()  # the server applies and commits...
+            route.abort("connectionreset")  # ...and the answer never arrives
+        except Exception as exc:  # noqa: BLE001 - the page may have gone meanwhile
+            seen.append(repr(exc))
+
+    text_ = f"Xin cấp lại thẻ BHYT vì bị mất ({cut})."
+    count = ("SELECT COUNT(*) FROM servicedraft WHERE text = :t", {"t": text_})
+    ctx.route("**/api/sync/push", die)
+    page.locator("#draft-text").fill(text_)
+    page.locator("#draft-form button[type=submit]").click()
+    expect(page.locator("#draft-list")).to_contain_text(text_)
+    for _ in range(40):
+        if seen:
+            break
+        page.wait_for_timeout(250)
+    assert seen, "the push was attempted"
+    ctx.unroute("**/api/sync/push")
+    with engine_for(server.db_url).connect() as conn:
+        before = conn.execute(text("SELECT COUNT(*) FROM appliedmutation")).scalar()
+        assert conn.execute(text(count[0]), count[1]).scalar() == (
+            1 if cut == "after" else 0), seen
+    page.evaluate("import('/sync/engine.js').then(m => m.syncNow())")
+    with engine_for(server.db_url).connect() as conn:
+        for _ in range(40):
+            if conn.execute(text(count[0]), count[1]).scalar() and cut == "after" or \
+                    conn.execute(text("SELECT COUNT(*) FROM appliedmutation")).scalar() > before:
+                break
+            page.wait_for_timeout(250)
+        assert conn.execute(text(count[0]), count[1]).scalar() == 1
+        # Applied exactly once: a retry of an applied mutation is only acknowledged.
+        assert conn.execute(text("SELECT COUNT(*) FROM appliedmutation")).scalar() == \
+            before + (0 if cut == "after" else 1)
+    page.wait_for_function("""import('/sync/store.js').then(s => s.outbox.list())
+        .then(list => list.length === 0)""", polling=250, timeout=10000)
+    ctx.close()

@@ -1,0 +1,107 @@
+"""Shared fixtures: real databases (a SQLite file, and PostgreSQL when one is reachable),
+migrated with alembic and seeded with the real generator."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+
+from api.db import engine_for
+from api.seed import generator
+
+ROOT = Path(__file__).resolve().parent.parent
+# Tests pin "today" so that card validity and history lengths do not drift with the calendar.
+TODAY = dt.date(2026, 11, 23)
+# Login state, children before parents, emptied between tests.
+AUTH_TABLES = ("websession", "loginticket", "passkey", "webauthnchallenge", "securityevent",
+               "attempt", "device", "otpchallenge", "smsoutbox")
+PG_ADMIN_URL = os.environ.get("TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
+
+
+def migrate(url: str) -> Engine:
+    """Apply the alembic migrations to `url` (DB_URL is what migrations/env.py reads)."""
+    old = os.environ.get("DB_URL")
+    os.environ["DB_URL"] = url
+    try:
+        command.upgrade(Config(str(ROOT / "alembic.ini")), "head")
+    finally:
+        if old is None:
+            os.environ.pop("DB_URL", None)
+        else:
+            os.environ["DB_URL"] = old
+    return engine_for(url)
+
+
+def postgres_database() -> Iterator[str]:
+    """Create a throw-away PostgreSQL database; skips when no server is reachable."""
+    try:
+        admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL} ({exc.orig}); "
+                    "start it or set TEST_PG_URL")
+    name = f"wallet_test_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    try:
+        yield url
+    finally:
+        engine_for(url).dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+           ) -> Iterator[str]:
+    """A migrated, seeded database: every test using it runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'wallet.db'}"
+        generator.run(migrate(url), people=40, seed=7)
+        yield url
+        return
+    gen = postgres_database()
+    url = next(gen)
+    generator.run(migrate(url), people=40, seed=7)
+    yield url
+    gen.close()
+
+
+@pytest.fixture
+def use_db(db_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Engine:
+    """Point the app at the seeded database, with a fresh issuer key per test."""
+    monkeypatch.setenv("DB_URL", db_url)
+    monkeypatch.setenv("CARD_KEY_FILE", str(tmp_path / "issuer.pem"))
+    monkeypatch.setenv("SMS_GATEWAY", "outbox")
+    eng = engine_for(db_url)
+    with eng.begin() as conn:  # each test starts with no codes, tickets or sessions
+        for table in AUTH_TABLES:
+            conn.execute(text(f"DELETE FROM {table}"))
+    return eng
+
+
+def last_sms(eng: Engine, code: str) -> str:
+    """The body of the newest outbox message for a person."""
+    with eng.connect() as conn:
+        return conn.execute(text("SELECT body FROM smsoutbox WHERE person_code = :c "
+                                 "ORDER BY id DESC LIMIT 1"), {"c": code}).scalar_one()
+
+
+def sms_code(eng: Engine, code: str) -> str:
+    """The 6-digit code in the newest SMS to a person."""
+    import re
+
+    return re.search(r"\b(\d{6})\b", last_sms(eng, code)).group(1)

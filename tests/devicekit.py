@@ -1,0 +1,109 @@
+"""Test stand-ins for a browser's device key and a platform authenticator: real P-256 keys
+and real WebAuthn structures (CBOR attestation objects, authenticator data, assertions), so
+the server's checks run against genuine cryptography."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import secrets
+import struct
+import time
+
+import cbor2
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+
+from api.auth.device_keys import proof_message
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def unb64url(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+class Device:
+    """A browser's device key (the private half would be non-extractable in WebCrypto)."""
+
+    def __init__(self, name: str = "Test browser") -> None:
+        self.key = ec.generate_private_key(ec.SECP256R1())
+        self.name = name
+        nums = self.key.public_key().public_numbers()
+        self.jwk = {"kty": "EC", "crv": "P-256", "x": b64url(nums.x.to_bytes(32, "big")),
+                    "y": b64url(nums.y.to_bytes(32, "big"))}
+
+    def sign(self, message: bytes) -> str:
+        r, s = decode_dss_signature(self.key.sign(message, ec.ECDSA(hashes.SHA256())))
+        return b64url(r.to_bytes(32, "big") + s.to_bytes(32, "big"))
+
+    def proof(self, method: str, path: str, stamp: int | None = None) -> str:
+        stamp = int(time.time()) if stamp is None else stamp
+        return f"{stamp}.{self.sign(proof_message(method, path, stamp))}"
+
+    def headers(self, method: str, path: str) -> dict[str, str]:
+        return {"Device-Proof": self.proof(method, path)}
+
+
+def _cose_key(public: ec.EllipticCurvePublicKey) -> bytes:
+    nums = public.public_numbers()
+    return cbor2.dumps({1: 2, 3: -7, -1: 1, -2: nums.x.to_bytes(32, "big"),
+                        -3: nums.y.to_bytes(32, "big")})
+
+
+class Authenticator:
+    """A platform authenticator with user verification (what the DevTools virtual
+    authenticator is in the browser tests), able to misbehave on request."""
+
+    def __init__(self, rp_id: str = "localhost", origin: str = "http://localhost:3000") -> None:
+        self.rp_id, self.origin = rp_id, origin
+        self.credentials: dict[bytes, tuple[ec.EllipticCurvePrivateKey, bytes, int]] = {}
+
+    def _client_data(self, kind: str, challenge: str, origin: str | None) -> bytes:
+        return json.dumps({"type": kind, "challenge": challenge,
+                           "origin": origin or self.origin, "crossOrigin": False}).encode()
+
+    def _auth_data(self, rp_id: str | None, counter: int, attested: bytes = b"",
+                   uv: bool = True) -> bytes:
+        flags = 0x01 | (0x04 if uv else 0) | (0x40 if attested else 0)
+        rp_hash = hashlib.sha256((rp_id or self.rp_id).encode()).digest()
+        return rp_hash + bytes([flags]) + struct.pack(">I", counter) + attested
+
+    def create(self, options: dict, origin: str | None = None, rp_id: str | None = None,
+               uv: bool = True) -> dict:
+        """`navigator.credentials.create(...)` then `credential.toJSON()`."""
+        key = ec.generate_private_key(ec.SECP256R1())
+        cred_id = secrets.token_bytes(16)
+        user_handle = unb64url(options["user"]["id"])
+        self.credentials[cred_id] = (key, user_handle, 0)
+        attested = (bytes(16) + struct.pack(">H", len(cred_id)) + cred_id
+                    + _cose_key(key.public_key()))
+        auth_data = self._auth_data(rp_id, 0, attested, uv)
+        client_data = self._client_data("webauthn.create", options["challenge"], origin)
+        attestation = cbor2.dumps({"fmt": "none", "attStmt": {}, "authData": auth_data})
+        return {"id": b64url(cred_id), "rawId": b64url(cred_id), "type": "public-key",
+                "response": {"clientDataJSON": b64url(client_data),
+                             "attestationObject": b64url(attestation),
+                             "transports": ["internal"]},
+                "clientExtensionResults": {}, "authenticatorAttachment": "platform"}
+
+    def get(self, options: dict, cred_id: bytes | None = None, origin: str | None = None,
+            rp_id: str | None = None, counter: int | None = None) -> dict:
+        """`navigator.credentials.get(...)` then `credential.toJSON()` (discoverable)."""
+        cred_id = cred_id or next(iter(self.credentials))
+        key, handle, count = self.credentials[cred_id]
+        count = count + 1 if counter is None else counter
+        self.credentials[cred_id] = (key, handle, count)
+        auth_data = self._auth_data(rp_id, count)
+        client_data = self._client_data("webauthn.get", options["challenge"], origin)
+        signature = key.sign(auth_data + hashlib.sha256(client_data).digest(),
+                             ec.ECDSA(hashes.SHA256()))
+        return {"id": b64url(cred_id), "rawId": b64url(cred_id), "type": "public-key",
+                "response": {"clientDataJSON": b64url(client_data),
+                             "authenticatorData": b64url(auth_data),
+                             "signature": b64url(signature), "userHandle": b64url(handle)},
+                "clientExtensionResults": {}, "authenticatorAttachment": "platform"}

@@ -1,0 +1,84 @@
+"""Catalogs: complete, placeholders intact; formatting with babel per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from locales import (
+    ENABLED,
+    LOCALE_DIR,
+    format_money,
+    format_month,
+    format_months,
+    format_short_day,
+    pick_lang,
+    tr,
+)
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def catalog(lang: str):
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return read_po(handle, locale=lang)
+
+
+def template_ids() -> set[str]:
+    with (LOCALE_DIR / "messages.pot").open("rb") as handle:
+        return {m.id for m in read_po(handle) if m.id}
+
+
+@pytest.mark.parametrize("lang", ENABLED)
+def test_every_message_is_translated_and_not_fuzzy(lang: str) -> None:
+    cat = catalog(lang)
+    missing = sorted(m.id for m in cat if m.id and (not m.string or m.fuzzy))
+    assert not missing, f"{lang}: untranslated or fuzzy: {missing}"
+    absent = template_ids() - {m.id for m in cat if m.id}
+    assert not absent, f"{lang}: not merged from messages.pot (make locales-update): {absent}"
+
+
+@pytest.mark.parametrize("lang", ENABLED)
+def test_placeholders_match(lang: str) -> None:
+    for m in catalog(lang):
+        if m.id and m.string:
+            assert set(PLACEHOLDER.findall(m.id)) == set(PLACEHOLDER.findall(m.string)), m.id
+
+
+def test_template_is_current() -> None:
+    """messages.pot holds every string the code marks (run `make locales-update`)."""
+    from babel.messages.extract import extract_from_dir
+
+    keywords = {"t": None, "N_": None, "tr": (2,)}
+    found: set[str] = set()
+    root = LOCALE_DIR.parent
+    method_map = [("pwa/**.py", "python"), ("api/**.py", "python"),
+                  ("locales/__init__.py", "python"), ("assets/*.js", "javascript"),
+                  ("assets/*.jsx", "javascript")]
+    for _file, _line, message, _comments, _ctx in extract_from_dir(
+            str(root), method_map=method_map, keywords=keywords):
+        found.add(message if isinstance(message, str) else message[0])
+    assert found - template_ids() == set()
+
+
+def test_money_dates_months_per_language() -> None:
+    assert format_money(1_250_000, "vi") == "1.250.000\u00a0₫"
+    assert format_money(1_250_000, "en") == "₫1,250,000"
+    day = dt.date(1990, 2, 15)
+    assert format_short_day(day, "vi") == "15/02/1990"
+    assert format_short_day(day, "en") == "02/15/1990"
+    assert format_month(day, "vi") == "02/1990"
+    assert format_month(day, "en") == "Feb 1990"
+    assert format_months(147, "vi") == "12 năm 3 tháng"
+    assert format_months(147, "en") == "12 yrs 3 mo"
+    assert format_months(12, "en") == "1 yr"
+
+
+def test_language_choice_falls_back_to_vietnamese() -> None:
+    assert pick_lang("en-US,en;q=0.9") == "en"
+    assert pick_lang("fr-FR, de") == "vi"
+    assert pick_lang(None) == "vi"
+    assert tr("en", "Valid") == "Valid" and tr("vi", "Valid") != "Valid"

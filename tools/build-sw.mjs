@@ -1,0 +1,30 @@
+// Writes the service worker into Reflex's static export (called by pwa/build/service_worker.py
+// after the pages are prerendered). Workbox precaches the app shell and compiled assets with
+// content revisions, so a new deployment is a new worker, offered to the user as an update.
+import { generateSW } from "workbox-build";
+
+const [staticDir, buildId] = process.argv.slice(2);
+
+const { count, size, warnings } = await generateSW({
+  globDirectory: staticDir,
+  globPatterns: ["**/*.{html,js,css,json,png,ico,svg,webmanifest,woff2}"],
+  globIgnores: ["sw.js", "sw-routes.js", "workbox-*.js", "**/__spa-fallback.html"],
+  swDest: `${staticDir}/sw.js`,
+  // Served before Workbox's own routes: page URLs with or without the trailing slash, and
+  // cache look-ups that ignore the Vary header Reflex's server adds.
+  importScripts: [`/sw-routes.js?build=${buildId}`],
+  directoryIndex: "index.html",
+  ignoreURLParametersMatching: [/^v$/, /^utm_/],
+  dontCacheBustURLsMatching: /\/assets\/.+-[A-Za-z0-9_-]{8,}\.(js|css)$/,
+  maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+  cacheId: "bhxh-wallet",
+  cleanupOutdatedCaches: true,
+  clientsClaim: true,
+  // A new version waits until the reader accepts the "update available" prompt.
+  skipWaiting: false,
+  inlineWorkboxRuntime: true,
+  mode: "production",
+  sourcemap: false,
+});
+warnings.forEach((w) => console.warn(w));
+console.log(`service worker: ${count} files, ${(size / 1024).toFixed(0)} KiB precached`);
