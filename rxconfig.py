@@ -6,6 +6,7 @@ import os
 import reflex as rx
 from reflex_base.plugins.sitemap import SitemapPlugin
 
+from pwa.build.browser_modules import SyncModulesPlugin
 from pwa.build.service_worker import ServiceWorkerPlugin
 
 config = rx.Config(
@@ -18,6 +19,6 @@ config = rx.Config(
     cors_allowed_origins=[o for o in os.environ.get("ALLOWED_ORIGINS", "").split(",") if o]
     or ["http://localhost:3000", "http://127.0.0.1:3000"],
     disable_plugins=[SitemapPlugin],
-    plugins=[ServiceWorkerPlugin()],
+    plugins=[SyncModulesPlugin(), ServiceWorkerPlugin()],
     redis_url=os.environ.get("REDIS_URL") or None,
 )

@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 from sqlalchemy import text
 
 from api.clock import utcnow
@@ -149,5 +150,15 @@ def shot(page: Page, name: str) -> Path:
     """Save a full-page phone-size screenshot under test-artifacts/."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    # A page that is still navigating (a redirect after a sign-out, say) cannot be captured
+    # for a moment; wait for it to settle and try again.
+    for attempt in range(3):
+        try:
+            page.wait_for_load_state("load")
+            page.screenshot(path=str(path), full_page=True)
+            return path
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+            page.wait_for_timeout(500)
     return path

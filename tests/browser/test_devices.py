@@ -12,6 +12,17 @@ from tests.browser.conftest import PHONE, Server, log_in, shot
 pytestmark = pytest.mark.browser
 
 DATABASES = "indexedDB.databases().then(list => list.map(d => d.name))"
+# How many documents the sync store holds (the database exists once the card has shown).
+STORED_DOCS = """new Promise((resolve, reject) => {
+    const q = indexedDB.open('wallet-data');
+    q.onerror = () => reject(q.error);
+    q.onsuccess = () => {
+        const db = q.result;
+        const count = db.transaction('docs').objectStore('docs').count();
+        count.onsuccess = () => { db.close(); resolve(count.result); };
+        count.onerror = () => { db.close(); reject(count.error); };
+    };
+})"""
 
 
 def with_authenticator(page: Page) -> None:
@@ -51,12 +62,10 @@ def test_second_browser_moves_the_account_and_the_first_is_wiped(
         browser: Browser, server: Server, context: BrowserContext) -> None:
     first = context.new_page()
     log_in(first, server)
-    # Personal data the first phone keeps (the offline cache of a later issue lives here).
-    first.evaluate("""new Promise(r => { const q = indexedDB.open('wallet-data', 1);
-        q.onupgradeneeded = () => q.result.createObjectStore('records');
-        q.onsuccess = () => { const tx = q.result.transaction('records', 'readwrite');
-            tx.objectStore('records').put({card: '0123456789'}, 'card');
-            tx.oncomplete = () => { q.result.close(); r(); }; }; })""")
+    # The first phone's encrypted offline store fills from its first sync.
+    first.goto("/card")
+    expect(first.locator("#card-qr")).to_be_visible()
+    assert first.evaluate(STORED_DOCS) > 0
     assert {"wallet-device", "wallet-data"} <= set(first.evaluate(DATABASES))
 
     server.age_codes()
