@@ -110,12 +110,23 @@ function dropDatabase(name) {
 /** Log out: cached records go, the device key stays (this phone is still the bound one,
  * so a passkey or an SMS code logs in again without moving the account). */
 export async function wipeRecords() {
+  forgetUnlock();
   await dropDatabase("wallet-data");
+}
+
+// The passkey-derived secret of the records, kept for the tab's session (sync/browser/store.js).
+function forgetUnlock() {
+  try {
+    sessionStorage.removeItem("wallet-prf");
+  } catch (e) {
+    /* storage blocked */
+  }
 }
 
 /** Delete the personal data kept on this device (device key, cached records). */
 export async function wipeLocalData() {
   cached = null;
+  forgetUnlock();
   await Promise.all(PERSONAL_DATABASES.map(dropDatabase));
   try {
     Object.keys(localStorage).filter((k) => k !== "lang").forEach((k) => localStorage.removeItem(k));

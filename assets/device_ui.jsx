@@ -5,6 +5,7 @@ import {
   deviceFetch, deviceKey, deviceName, deviceSign, fromB64url, wipeLocalData, wipeRecords,
 } from "./device.js";
 import { useT } from "./i18n.js";
+import { adoptPrf, prfRequest } from "./sync/unlock.js";
 
 /** Answers the server's nonce with a device signature, so this tab's session is proven. */
 export function DeviceGate({ nonce, onProof }) {
@@ -71,9 +72,10 @@ export function PasskeyLogin({ label, divider }) {
       });
       if (!options.ok) throw await errorMessage(options);
       const json = await options.json();
-      const credential = await navigator.credentials.get({
-        publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(json),
-      });
+      const publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(json);
+      // Where the passkey supports PRF, the records on this phone are locked to it.
+      publicKey.extensions = { ...(publicKey.extensions || {}), ...prfRequest() };
+      const credential = await navigator.credentials.get({ publicKey });
       const answer = await fetch("/api/auth/passkey", {
         method: "POST", headers: { "Content-Type": "application/json" },
         body: JSON.stringify({
@@ -82,6 +84,7 @@ export function PasskeyLogin({ label, divider }) {
         }),
       });
       if (!answer.ok) throw await errorMessage(answer);
+      await adoptPrf(credential).catch(() => false);
       window.location.assign("/");
     } catch (e) {
       const message = e && e.message ? e.message
@@ -120,13 +123,16 @@ export function PasskeyCreate({ label, hidden, onDone }) {
     try {
       const options = await deviceFetch("/api/passkeys/options", { method: "POST", body: "{}" });
       if (!options.ok) throw await errorMessage(options);
-      const credential = await navigator.credentials.create({
-        publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(await options.json()),
-      });
+      const publicKey = PublicKeyCredential.parseCreationOptionsFromJSON(await options.json());
+      publicKey.extensions = { ...(publicKey.extensions || {}), ...prfRequest() };
+      const credential = await navigator.credentials.create({ publicKey });
       const answer = await deviceFetch("/api/passkeys", {
         method: "POST", body: JSON.stringify({ credential: credential.toJSON() }),
       });
       if (!answer.ok) throw await errorMessage(answer);
+      // Authenticators that evaluate PRF at creation lock the records now; others at the
+      // next passkey login.
+      await adoptPrf(credential).catch(() => false);
       setState({ busy: false, message: "", done: true });
       if (onDone) onDone();
     } catch (e) {

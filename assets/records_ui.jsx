@@ -8,6 +8,7 @@ import { useLang, useT } from "./i18n.js";
 import { QrCheck } from "./qr_check.jsx";
 import * as engine from "./sync/engine.js";
 import * as store from "./sync/store.js";
+import { unlock } from "./sync/unlock.js";
 
 // Marks a message id for extraction (pybabel -k N_); translated where it is shown.
 const N_ = (msgid) => msgid;
@@ -133,9 +134,36 @@ export function OfflineBanner() {
   );
 }
 
+/** The records are locked to the passkey: one tap (and the phone's biometric) opens them. */
+function Unlock() {
+  const t = useT();
+  const [state, setState] = useState({ busy: false, message: "" });
+  const run = async () => {
+    setState({ busy: true, message: "" });
+    try {
+      const opened = await unlock();
+      setState({ busy: false, message: opened ? ""
+        : t("This passkey does not open the records on this phone. Use the passkey you logged in with.") });
+      if (opened) engine.syncNow();
+    } catch (e) {
+      setState({ busy: false, message: e && e.name === "NotAllowedError"
+        ? t("The passkey request was cancelled.")
+        : t("The passkey could not be checked. Try again.") });
+    }
+  };
+  return (
+    <div className="unlock" id="unlock">
+      <p className="hint">{t("Your records on this phone are locked with your passkey.")}</p>
+      <button type="button" className="btn btn-primary" onClick={run} disabled={state.busy}
+        id="unlock-records">{t("Unlock with passkey")}</button>
+      {state.message ? <p className="alert alert-error" role="alert">{state.message}</p> : null}
+    </div>
+  );
+}
+
 function Waiting({ state }) {
   const t = useT();
-  if (state.locked) return <p className="hint">{t("Unlock with your passkey to see your records.")}</p>;
+  if (state.locked) return <Unlock />;
   return <p className="hint" role="status">{t("Loading your records…")}</p>;
 }
 

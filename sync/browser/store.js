@@ -9,6 +9,16 @@ const VERSION = 1;
 
 let dbPromise = null;
 let memoryKey = null; // the PRF-derived key, after unlock
+// Writes and the switch to the PRF key run one at a time, so a sync that is applying a page
+// can never write records under the old key after they were re-encrypted under the new one.
+let chain = Promise.resolve();
+function exclusive(work) {
+  const run = chain.then(work, work);
+  chain = run.catch(() => {});
+  return run;
+}
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 function open() {
   if (!dbPromise) {
@@ -57,18 +67,74 @@ export const meta = {
   set: (key, value) => request("meta", "put", value, key),
 };
 
-/** Use a key derived from the passkey's PRF output (see device_ui.jsx). */
-export function useDerivedKey(key) {
-  memoryKey = key;
+// ---- the data key ------------------------------------------------------------------------
+// PRF mode (meta "prf" = the passkey's credential id): the key is derived with HKDF from the
+// passkey's PRF output, which only the authenticator can compute, after the biometric. The
+// output is kept for the tab's session (sessionStorage) so a reload does not ask again;
+// closing the app forgets it, and the next open asks for the passkey (offline too).
+const SESSION_SECRET = "wallet-prf";
+const CHECK = "prf-check";
+
+async function keyFromPrf(secret) {
+  const material = await crypto.subtle.importKey("raw", secret, "HKDF", false, ["deriveKey"]);
+  return crypto.subtle.deriveKey(
+    { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(32),
+      info: encoder.encode("wallet-data AES-GCM v1") },
+    material, { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
 }
 
+function toB64(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes)));
+}
+
+function fromB64(text) {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+/** Does this key open the records? (a sealed check value, written when PRF mode began) */
+async function opens(key) {
+  const check = await meta.get(CHECK);
+  if (!check) return true;
+  try {
+    return (await unseal(check, key)) === "ok";
+  } catch (e) {
+    return false;
+  }
+}
+
+async function restoreSessionKey() {
+  let saved = null;
+  try {
+    saved = sessionStorage.getItem(SESSION_SECRET);
+  } catch (e) {
+    /* storage blocked */
+  }
+  if (!saved) return null;
+  const key = await keyFromPrf(fromB64(saved));
+  if (await opens(key)) return key;
+  sessionStorage.removeItem(SESSION_SECRET);
+  return null;
+}
+
+/** The passkey credential id the records are locked to, or null (device-key mode). */
+export async function prfCredential() {
+  return (await meta.get("prf")) || null;
+}
+
+/** True when the records need the passkey before they open. */
 export async function locked() {
-  return Boolean(await meta.get("prf")) && !memoryKey;
+  if (memoryKey || !(await prfCredential())) return false;
+  memoryKey = await restoreSessionKey();
+  return !memoryKey;
 }
 
 async function dataKey() {
   if (memoryKey) return memoryKey;
-  if (await meta.get("prf")) throw new Error("locked");
+  if (await prfCredential()) {
+    memoryKey = await restoreSessionKey();
+    if (!memoryKey) throw new Error("locked");
+    return memoryKey;
+  }
   let key = await meta.get("key");
   if (!key) {
     key = await crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false,
@@ -78,8 +144,34 @@ async function dataKey() {
   return key;
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+/**
+ * Use a passkey's PRF output as the records' key. The first time, every record is
+ * re-encrypted under it and the stored device key is deleted; afterwards it unlocks.
+ * Returns false when this passkey is not the one the records are locked to.
+ */
+export function usePrfSecret(secret, credentialId) {
+  return exclusive(() => usePrfSecretNow(secret, credentialId));
+}
+
+async function usePrfSecretNow(secret, credentialId) {
+  const key = await keyFromPrf(secret);
+  const current = await prfCredential();
+  if (current && current !== credentialId) return false;
+  if (current) {
+    if (!(await opens(key))) return false;
+  } else {
+    await rekey(key);
+    await meta.set(CHECK, await seal("ok", key));
+    await meta.set("prf", credentialId);
+  }
+  memoryKey = key;
+  try {
+    sessionStorage.setItem(SESSION_SECRET, toB64(secret));
+  } catch (e) {
+    /* storage blocked: the key stays in memory for this page only */
+  }
+  return true;
+}
 
 export async function seal(value, key) {
   const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -95,7 +187,11 @@ export async function unseal(box, key) {
 }
 
 /** Apply pulled changes; a reset replaces every document. */
-export async function applyChanges(changes, reset) {
+export function applyChanges(changes, reset) {
+  return exclusive(() => applyChangesNow(changes, reset));
+}
+
+async function applyChangesNow(changes, reset) {
   const key = await dataKey();
   const sealed = [];
   for (const c of changes) {
@@ -125,9 +221,8 @@ export async function docs(type) {
   return out;
 }
 
-export async function putDoc(type, id, doc) {
-  const box = await seal(doc);
-  await request("docs", "put", box, `${type}:${id}`);
+export function putDoc(type, id, doc) {
+  return exclusive(async () => request("docs", "put", await seal(doc), `${type}:${id}`));
 }
 
 export async function deleteDoc(type, id) {
@@ -135,9 +230,8 @@ export async function deleteDoc(type, id) {
 }
 
 export const outbox = {
-  async add(mutation) {
-    await request("outbox", "put", await seal(mutation), mutation.id);
-  },
+  add: (mutation) => exclusive(async () =>
+    request("outbox", "put", await seal(mutation), mutation.id)),
   async list() {
     const key = await dataKey();
     const boxes = await request("outbox", "getAll");
@@ -146,9 +240,9 @@ export const outbox = {
   remove: (id) => request("outbox", "delete", id),
 };
 
-/** Re-encrypt everything under a new key (switching to the PRF-derived key). */
-export async function rekey(newKey) {
-  const oldKey = await dataKey();
+/** Re-encrypt everything under a new key and forget the stored device key. */
+async function rekey(newKey) {
+  const oldKey = await meta.get("key");
   for (const store of ["docs", "outbox"]) {
     const [keys, boxes] = await Promise.all([request(store, "getAllKeys"),
       request(store, "getAll")]);
@@ -157,6 +251,5 @@ export async function rekey(newKey) {
       await request(store, "put", box, keys[i]);
     }
   }
-  memoryKey = newKey;
   await tx(["meta"], "readwrite", (t) => t.objectStore("meta").delete("key"));
 }

@@ -29,6 +29,9 @@ from tests.conftest import AUTH_TABLES, ROOT, migrate
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 PHONE = {"width": 360, "height": 740}
+# The test server builds here, so a `make run` app on .web keeps working meanwhile.
+WEB_DIR = ROOT / ".web-test"
+STATIC_DIR = WEB_DIR / "build" / "client"
 
 pytestmark = pytest.mark.browser
 
@@ -80,8 +83,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     env = dict(os.environ, DB_URL=db_url, CARD_KEY_FILE=str(var / "issuer.pem"), PORT=str(port),
                ALLOWED_ORIGINS=f"http://localhost:{port},http://127.0.0.1:{port}",
                SMS_GATEWAY="outbox", PYTHONPATH=str(ROOT),
-               # Its own build folder: a `make run` app on .web keeps working meanwhile.
-               REFLEX_WEB_WORKDIR=str(ROOT / ".web-test"))
+               REFLEX_WEB_WORKDIR=str(WEB_DIR))
     log = (var / "server.log").open("w")
     proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "reflex"), "run", "--env", "prod",
                              "--loglevel", "warning"], cwd=ROOT, env=env, stdout=log,
@@ -134,12 +136,30 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
+HYDRATED = ("(sel) => { const el = document.querySelector(sel); "
+            "return Boolean(el) && Object.keys(el).some(k => k.startsWith('__react')); }")
+
+
+def submit(page: Page, field: str, value: str, then: str) -> None:
+    """Fill a Reflex form once React has taken over the page, submit, wait for `then`.
+
+    A click before hydration would be a plain HTML form post that Reflex never sees. If the
+    app answers with an error instead, the test fails with that message.
+    """
+    page.wait_for_function(HYDRATED, arg=field)
+    page.locator(field).fill(value)
+    page.locator("form button[type=submit]").click()
+    page.locator(f"{then}, .alert-error").first.wait_for()
+    error = page.locator(".alert-error")
+    if error.count() and not page.locator(then).count():
+        pytest.fail(f"the app refused the login step: {error.first.inner_text()}")
+
+
 def log_in(page: Page, server: Server, code: str = "0123456789") -> None:
     """The real login: type the code, read the SMS from the outbox, type the OTP."""
     page.goto("/login")
-    page.locator("#code").fill(code)
-    page.locator("form button[type=submit]").click()
-    page.locator("#otp").wait_for()
+    submit(page, "#code", code, "#otp")
+    page.wait_for_function(HYDRATED, arg="#otp")
     page.locator("#otp").fill(server.sms_code(code))
     page.locator("form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/$"))

@@ -126,3 +126,48 @@ def test_sign_out_this_device_wipes_local_data(page: Page, server: Server) -> No
     page.wait_for_function(f"{DATABASES}.then(n => !n.includes('wallet-device'))")
     page.goto("/card")
     page.wait_for_url(re.compile(r"/login"))
+
+
+STORE_META = """(name) => new Promise((resolve, reject) => {
+    const q = indexedDB.open('wallet-data');
+    q.onerror = () => reject(q.error);
+    q.onsuccess = () => {
+        const db = q.result;
+        const r = db.transaction('meta').objectStore('meta').get(name);
+        r.onsuccess = () => { db.close(); resolve(r.result === undefined ? null
+            : (r.result instanceof CryptoKey ? 'CryptoKey' : r.result)); };
+    };
+})"""
+
+
+def test_records_locked_to_the_passkey_open_offline_with_it(page: Page, server: Server) -> None:
+    """PRF: after a passkey login the records' key comes from the passkey; a cold open of
+    the app (no network) asks for the passkey, and the card opens with it."""
+    with_authenticator(page)
+    log_in(page, server)
+    page.locator("#passkey-create").click()
+    expect(page.locator("#passkey-created")).to_be_visible()
+    page.goto("/profile")
+    page.locator("#logout").click()
+    page.wait_for_url(re.compile(r"/login"))
+    page.locator("#passkey-login").click()
+    page.wait_for_url(re.compile(r"/$"))
+    page.goto("/card")
+    expect(page.locator("#card-qr")).to_be_visible()  # unlocked for this tab's session
+    credential = page.evaluate(STORE_META, "prf")
+    assert credential, "the records were not locked to the passkey"
+    assert page.evaluate(STORE_META, "key") is None  # no stored key opens them any more
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+
+    # The app closed and opened again with no network: the tab's secret is gone.
+    page.evaluate("sessionStorage.clear()")
+    page.context.set_offline(True)
+    page.reload()
+    unlock = page.locator("#unlock-records")
+    expect(unlock).to_be_visible()
+    expect(page.locator("#card-qr")).to_have_count(0)
+    shot(page, "offline-locked-vi")
+    unlock.click()
+    expect(page.locator("#card-qr")).to_be_visible()
+    expect(page.locator("#card-number")).to_have_text("0123456789")
+    page.context.set_offline(False)
