@@ -32,8 +32,14 @@ test: deps test-deps lint
 	$(PY) -m pytest -m "not bench" tests
 
 ## make bench: benchmarks under tests/bench, each figure printed with its unit
-bench: deps test-deps
+bench: deps test-deps tools/bench-peer/node_modules/.installed
+	@./tools/apt-ensure wrk
 	$(PY) -m pytest -m bench -s -q tests/bench
+
+# The peer the sync benchmark compares with: PouchDB and express-pouchdb (npm registry).
+tools/bench-peer/node_modules/.installed: tools/bench-peer/package.json
+	cd tools/bench-peer && npm install --no-audit --no-fund --loglevel=error
+	touch $@
 
 deps: $(VENV)/.installed tools/node_modules/.installed locales sysdeps-run
 

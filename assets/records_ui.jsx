@@ -228,7 +228,8 @@ export function CardScreen() {
               </div>
             </div>
             <figure className="qr-box">
-              <img src={card.qr_svg} alt={t("Health insurance card QR code")} className="qr" id="card-qr" width="280" height="280" />
+              <img src={card.qr_svg} alt={t("Health insurance card QR code")} className="qr" id="card-qr" width="280" height="280"
+                elementtiming="card-qr" />
               <figcaption>{t("Show this code at the clinic. It is signed and can be checked without network.")}</figcaption>
               <QrCheck text={card.qr_text} />
             </figure>

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
+import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from api.domain.models import Person
 from api.services import notices
 from sync import protocol
 from tests.bench.conftest import report
+from tests.bench.wire import SyncClient, api_server
 
 pytestmark = pytest.mark.bench
 
@@ -56,3 +60,30 @@ def test_sync_bytes_and_pull_rate(big_sqlite: str, monkeypatch, tmp_path: Path) 
             protocol.pull(s, person, one["cursor"])
         report("sync, no-change pulls on one worker (protocol, no HTTP)",
                runs / (time.perf_counter() - start), "pulls/s")
+
+
+def test_no_change_pulls_per_second_over_http(big_sqlite: str, tmp_path: Path) -> None:
+    """The server as deployed (granian, one worker) answering no-op pulls, loaded by wrk.
+
+    A device proof is valid for 120 s, so wrk can repeat one request with fixed headers.
+    """
+    if shutil.which("wrk") is None:
+        pytest.skip("wrk missing: `make bench` installs it (apt-get install wrk)")
+    with api_server(big_sqlite, tmp_path / "issuer.pem", workers=1) as url:
+        phone = SyncClient(url, big_sqlite)
+        cursor, _ = phone.pull_all()
+        path = f"/api/sync/pull?since={cursor}&limit=500"
+        cookie = "; ".join(f"{k}={v}" for k, v in phone.http.cookies.items())
+        headers = phone.device.headers("GET", path) | {"Cookie": cookie,
+                                                        "Accept-Encoding": "gzip"}
+        args = ["wrk", "-t", "1", "-c", "8", "-d", "10s", "--latency"]
+        for name, value in headers.items():
+            args += ["-H", f"{name}: {value}"]
+        out = subprocess.run(args + [url + path], capture_output=True, text=True,
+                             check=True).stdout
+    assert "Non-2xx" not in out, out  # every pull answered 200, none refused
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+(\S+)", out).group(1)
+    report("sync, no-change pulls over HTTP, one worker (granian + wrk, 8 connections)",
+           rate, "pulls/s")
+    print(f"BENCH sync, no-change pull latency p99 over HTTP: {p99}", flush=True)

@@ -1,0 +1,119 @@
+"""Our delta sync beside PouchDB replicating to express-pouchdb (both from the npm registry),
+on the same documents of the 35-year demo person, in four phases: initial pull, no-op pull,
+pull of 100 changes (90 new documents, 10 deletes), push of 100 edits made offline.
+Both run over real HTTP with gzip; bytes are counted at the socket by the same proxy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from api.db import engine_for
+from api.domain.models import Person
+from api.services import notices
+from sync import changes
+from tests.bench.conftest import report
+from tests.bench.wire import AN, ROOT, CountingProxy, SyncClient, api_server, free_port
+
+pytestmark = pytest.mark.bench
+PEER = ROOT / "tools" / "bench-peer"
+
+
+def server_side_changes(db_url: str, snapshot: list[dict]) -> list[tuple[str, str]]:
+    """90 new notices and 10 withdrawn participation periods (tombstones)."""
+    gone = [(c["type"], c["id"]) for c in snapshot if c["type"] == "participation"][:10]
+    with Session(engine_for(db_url)) as s:
+        person = s.exec(select(Person).where(Person.code == AN)).one()
+        for n in range(90):
+            notices.publish(s, person.id, "contribution_due", month=f"2027-{n % 12 + 1:02d}")
+        for entity, entity_id in gone:
+            changes.record(s, person.id, delete=(entity, entity_id))
+        s.commit()
+    return gone
+
+
+def offline_edits() -> list[dict]:
+    moment = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+    return [{"id": str(uuid.uuid4()), "type": "draft.save", "data": {
+        "draft_id": f"d-{n:03d}", "kind": "other", "updated": moment.isoformat(),
+        "text": f"Yêu cầu số {n}: xin cấp lại giấy tờ, viết khi không có mạng."}}
+        for n in range(100)]
+
+
+def test_delta_sync_beside_pouchdb(big_sqlite: str, tmp_path: Path) -> None:
+    if shutil.which("node") is None or not (PEER / "node_modules" / "express-pouchdb").exists():
+        pytest.skip("the PouchDB peer is missing: `make bench` installs tools/bench-peer")
+    ours: dict[str, dict] = {}
+    with api_server(big_sqlite, tmp_path / "issuer.pem") as url:
+        proxy = CountingProxy(int(url.rsplit(":", 1)[1]))
+        phone = SyncClient(proxy.url, big_sqlite)
+
+        def phase(name: str, work) -> object:
+            proxy.take()
+            phone.requests = 0
+            start = time.perf_counter()
+            result = work()
+            ms = (time.perf_counter() - start) * 1000
+            up, down = proxy.take()
+            ours[name] = {"ms": ms, "requests": phone.requests, "up": up, "down": down}
+            return result
+
+        cursor, snapshot = phase("initial pull", phone.pull_all)
+        phase("no-op pull", lambda: phone.pull_all(cursor))
+        gone = server_side_changes(big_sqlite, snapshot)
+        cursor, delta = phase("pull of 100 changes", lambda: phone.pull_all(cursor))
+        assert len(delta) == 100 and sum(c["op"] == "delete" for c in delta) == 10
+        edits = offline_edits()
+        answer = phase("push of 100 edits", lambda: phone.push(edits))
+        assert len(answer["acked"]) == 100
+        proxy.close()
+
+    # The same documents for the peer.
+    data = {"snapshot": [{"type": c["type"], "id": c["id"], "doc": c["doc"]} for c in snapshot],
+            "puts": [{"type": c["type"], "id": c["id"], "doc": c["doc"]}
+                     for c in delta if c["op"] == "put"],
+            "deletes": [{"type": t, "id": i} for t, i in gone],
+            "edits": [{"type": "draft", "id": e["data"]["draft_id"], "doc": e["data"]}
+                      for e in edits]}
+    (tmp_path / "data.json").write_text(json.dumps(data, ensure_ascii=False))
+    port = free_port()
+    proxy = CountingProxy(port)
+    peer = subprocess.Popen(["node", "pouch-peer.mjs", str(tmp_path / "data.json"), str(port),
+                             proxy.url], cwd=PEER, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True, bufsize=1)
+    theirs: dict[str, dict] = {}
+    for name in ours:
+        assert peer.stdout.readline().strip() == f"ready {name}"
+        proxy.take()
+        peer.stdin.write("go\n")
+        done = peer.stdout.readline().strip()
+        assert done.startswith(f"done {name} "), done
+        up, down = proxy.take()
+        theirs[name] = json.loads(done.removeprefix(f"done {name} ")) | {"up": up, "down": down}
+        peer.stdin.write("go\n")
+    peer.wait(timeout=60)
+    proxy.close()
+    assert peer.returncode == 0
+    assert theirs["pull of 100 changes"]["docs"] == 100
+    print()
+    print(f"{'phase':<22}{'ours ms':>9}{'pouch ms':>10}{'ours req':>10}{'pouch req':>10}"
+          f"{'ours ↑B':>10}{'ours ↓B':>10}{'pouch ↑B':>10}{'pouch ↓B':>10}")
+    for name, mine in ours.items():
+        peer_phase = theirs[name]
+        print(f"{name:<22}{mine['ms']:>9.0f}{peer_phase['ms']:>10.0f}{mine['requests']:>10}"
+              f"{peer_phase['requests']:>10}{mine['up']:>10,}{mine['down']:>10,}"
+              f"{peer_phase['up']:>10,}{peer_phase['down']:>10,}")
+        for who, row in (("ours", mine), ("PouchDB", peer_phase)):
+            report(f"peer comparison, {name}, {who}", row["ms"], "ms")
+            report(f"peer comparison, {name}, {who}, requests", row["requests"], "requests")
+            report(f"peer comparison, {name}, {who}, bytes up", row["up"], "bytes")
+            report(f"peer comparison, {name}, {who}, bytes down", row["down"], "bytes")
+    assert ours["no-op pull"]["requests"] == 1

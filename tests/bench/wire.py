@@ -1,0 +1,142 @@
+"""Bench helpers: count the bytes that cross a TCP connection, and run the API server alone.
+
+A counting proxy sits between a client and a server, so our protocol and the peer it is
+compared with are measured the same way: at the socket, headers and gzip included.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class CountingProxy:
+    """A TCP relay to 127.0.0.1:`target` that counts bytes each way."""
+
+    def __init__(self, target: int) -> None:
+        self.target, self.up, self.down = target, 0, 0
+        self._lock = threading.Lock()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target))
+            for src, dst, way in ((client, upstream, "up"), (upstream, client, "down")):
+                threading.Thread(target=self._pump, args=(src, dst, way), daemon=True).start()
+
+    def _pump(self, src: socket.socket, dst: socket.socket, way: str) -> None:
+        try:
+            while data := src.recv(65536):
+                with self._lock:
+                    setattr(self, way, getattr(self, way) + len(data))
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (src, dst):
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def take(self) -> tuple[int, int]:
+        """Bytes (up, down) since the last call."""
+        with self._lock:
+            counts, self.up, self.down = (self.up, self.down), 0, 0
+        return counts
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+@contextmanager
+def api_server(db_url: str, key_file: Path, workers: int = 1) -> Iterator[str]:
+    """The JSON API alone (no Reflex), served by granian as in production."""
+    port = free_port()
+    env = dict(os.environ, DB_URL=db_url, CARD_KEY_FILE=str(key_file), SMS_GATEWAY="outbox",
+               PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "granian"), "--interface", "asgi", "--factory",
+         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+         "--log-level", "warning", "api.http.app:build"],
+        cwd=ROOT, env=env, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if httpx.get(f"{url}/api/card-keys", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("the API server did not start")
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
+
+
+AN = "0123456789"  # the demo person with 35 years of history
+
+
+class SyncClient:
+    """A logged-in phone speaking the sync protocol over real HTTP (gzip accepted)."""
+
+    def __init__(self, url: str, db_url: str) -> None:
+        from api.db import engine_for
+        from tests.conftest import sms_code
+        from tests.devicekit import Device
+
+        self.device, self.requests = Device(), 0
+        self.http = httpx.Client(base_url=url, headers={"accept-encoding": "gzip"}, timeout=60)
+        self.http.post("/api/auth/otp", json={"code": AN, "device_key": self.device.jwk,
+                                              "confirm_move": True}).raise_for_status()
+        self.http.post("/api/auth/verify", json={
+            "code": AN, "otp": sms_code(engine_for(db_url), AN),
+            "device_key": self.device.jwk}).raise_for_status()
+
+    def pull_all(self, cursor: str = "") -> tuple[str, list[dict]]:
+        """Pull pages until nothing more: (new cursor, changes)."""
+        got: list[dict] = []
+        while True:
+            path = f"/api/sync/pull?since={cursor}&limit=500"
+            page = self.http.get(path, headers=self.device.headers("GET", path))
+            page.raise_for_status()
+            self.requests += 1
+            body = page.json()
+            got += body["changes"]
+            cursor = body["cursor"]
+            if not body["has_more"]:
+                return cursor, got
+
+    def push(self, mutations: list[dict]) -> dict:
+        path = "/api/sync/push"
+        answer = self.http.post(path, json={"mutations": mutations},
+                                headers=self.device.headers("POST", path))
+        answer.raise_for_status()
+        self.requests += 1
+        return answer.json()

@@ -1,0 +1,72 @@
+// The comparison peer for `make bench` (tests/bench/test_bench_peer.py): the same documents
+// replicated by PouchDB from/to express-pouchdb, in four phases. Prints one JSON object with
+// milliseconds and request counts per phase. Bytes are counted by the Python side's proxy, so
+// around each phase the script says "ready <phase>" / "done <phase> <json>" on stdout and
+// waits for a line on stdin before it goes on.
+// Usage: node pouch-peer.mjs DATA.json SERVER_PORT PROXY_URL
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createInterface } from "node:readline";
+
+const require = createRequire(import.meta.url);
+const express = require("express");
+const compression = require("compression");
+const PouchDB = require("pouchdb-core")
+  .plugin(require("pouchdb-adapter-memory"))
+  .plugin(require("pouchdb-adapter-http"))
+  .plugin(require("pouchdb-mapreduce"))
+  .plugin(require("pouchdb-replication"));
+
+const [dataFile, port, proxyUrl] = process.argv.slice(2);
+const data = JSON.parse(readFileSync(dataFile, "utf8"));
+
+const ServerPouch = PouchDB.defaults({ adapter: "memory", prefix: "server-" });
+const app = express();
+let requests = 0;
+app.use((req, res, next) => {
+  requests += 1;
+  next();
+});
+app.use(compression()); // gzip on, as our API has it
+app.use("/", require("express-pouchdb")(ServerPouch, { mode: "minimumForPouchDB",
+  logPath: "/dev/null" }));
+const server = await new Promise((resolve) => {
+  const s = app.listen(Number(port), "127.0.0.1", () => resolve(s));
+});
+
+const id = (d) => `${d.type}:${d.id}`;
+const serverDb = new ServerPouch("wallet");
+await serverDb.bulkDocs(data.snapshot.map((d) => ({ _id: id(d), doc: d.doc })));
+
+const phone = new PouchDB("phone", { adapter: "memory", prefix: "phone-" });
+const remote = new PouchDB(`${proxyUrl}/wallet`, { adapter: "http" });
+const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+const go = () => lines.next();
+
+async function phase(name, work) {
+  console.log(`ready ${name}`);
+  await go();
+  const before = requests;
+  const start = performance.now();
+  const info = await work();
+  const result = { ms: performance.now() - start, requests: requests - before,
+    docs: info.docs_written || info.docs_read || 0 };
+  console.log(`done ${name} ${JSON.stringify(result)}`);
+  await go();
+}
+
+await phase("initial pull", () => phone.replicate.from(remote));
+await phase("no-op pull", () => phone.replicate.from(remote));
+// 100 changes on the server: new documents and deletes, as the Python side made them.
+const existing = await serverDb.allDocs({ keys: data.deletes.map(id) });
+await serverDb.bulkDocs([
+  ...data.puts.map((d) => ({ _id: id(d), doc: d.doc })),
+  ...existing.rows.map((r) => ({ _id: r.id, _rev: r.value.rev, _deleted: true })),
+]);
+await phase("pull of 100 changes", () => phone.replicate.from(remote));
+// 100 edits made on the phone while offline, then pushed.
+await phone.bulkDocs(data.edits.map((d) => ({ _id: id(d), doc: d.doc })));
+await phase("push of 100 edits", () => phone.replicate.to(remote));
+
+server.close();
+process.exit(0);
