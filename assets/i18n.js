@@ -3,6 +3,7 @@
 // browser (and later the service worker). The choice lives in localStorage (offline) and
 // in a `lang` cookie (so the server formats money and dates in the same language).
 import { useEffect, useSyncExternalStore } from "react";
+import { deviceFetch } from "./device.js";
 import languages from "./i18n/languages.json";
 import fallback from "./i18n/default.json";
 
@@ -66,9 +67,17 @@ function remember(lang) {
   document.cookie = `lang=${lang}; path=/; max-age=31536000; SameSite=Strict`;
 }
 
+// The install name and description follow the language (manifests made by locales/build.py).
+function useManifest(lang) {
+  const link = document.querySelector('link[rel="manifest"]');
+  const href = `/i18n/manifest.${lang}.webmanifest`;
+  if (link && link.getAttribute("href") !== href) link.setAttribute("href", href);
+}
+
 function apply(lang) {
   current = lang;
   document.documentElement.lang = lang;
+  useManifest(lang);
   listeners.forEach((fn) => fn());
 }
 
@@ -82,15 +91,26 @@ export async function boot() {
     apply(lang);
   } else {
     document.documentElement.lang = lang;
+    useManifest(lang);
   }
 }
 
-// Switch language; server-rendered data (money, dates) is re-fetched by reloading.
+// Switch language; server-rendered data (money, dates) is re-fetched by reloading. When
+// logged in, the account keeps the choice too (SMS texts, the card image); offline, or
+// logged out, the phone's choice alone is enough.
 export async function setLang(lang) {
   if (!LANGUAGES.includes(lang)) return;
   remember(lang);
-  await load(lang);
+  try {
+    await load(lang);
+  } catch (e) {
+    /* offline and never fetched: the reload below shows the default until online */
+  }
   apply(lang);
+  if (navigator.onLine) {
+    await deviceFetch("/api/me/language", { method: "POST", body: JSON.stringify({ lang }) })
+      .catch(() => null);
+  }
   window.location.reload();
 }
 

@@ -60,13 +60,14 @@ function monthsBetween(from, to) {
 
 const thisMonth = () => new Date().toISOString().slice(0, 7) + "-01";
 
-export function duration(count, t) {
+export function duration(count, t, lang) {
   const years = Math.floor(count / 12);
   const months = count % 12;
   const out = [];
   if (years) out.push(t(years === 1 ? "{n} yr" : "{n} yrs", { n: years }));
   if (months || !years) out.push(t("{n} mo", { n: months }));
-  return out.join(" ");
+  // As locales.format_months: Chinese and Japanese write "12年3个月" with no space.
+  return out.join(lang === "zh" || lang === "ja" ? "" : " ");
 }
 
 // ---- data --------------------------------------------------------------------------------
@@ -293,7 +294,7 @@ export function HistoryScreen() {
       <section className="panel">
         <h2 className="section-title">{t(label)}</h2>
         <p className="muted">{t("Total time contributed")}</p>
-        <p className="big-number" id="total-months">{duration(paid, t)}</p>
+        <p className="big-number" id="total-months">{duration(paid, t, lang)}</p>
         {unpaid ? <p className="alert alert-warn" role="status">{t("{n} months declared by the employer but not yet paid", { n: unpaid })}</p> : null}
         {rows.length ? (
           <div>
@@ -316,7 +317,7 @@ export function HistoryScreen() {
             <li className="item" key={`${d.from}`}>
               <div className="row-between">
                 <strong>{month(d.from, lang)} – {d.to ? month(d.to, lang) : t("now")}</strong>
-                <span>{duration(length(d), t)}</span>
+                <span>{duration(length(d), t, lang)}</span>
               </div>
               <p className="muted">{d.employer || t("Voluntary")}</p>
               <p className="small">{t("Salary basis {salary} · contribution {amount}/month",
@@ -330,7 +331,7 @@ export function HistoryScreen() {
         <h2 className="section-title">{t("By employer")}</h2>
         <ul className="list">
           {Object.entries(byEmployer).sort((a, b) => b[1] - a[1]).map(([name, count]) => (
-            <li className="item row-between" key={name}><span>{name}</span><strong>{duration(count, t)}</strong></li>
+            <li className="item row-between" key={name}><span>{name}</span><strong>{duration(count, t, lang)}</strong></li>
           ))}
         </ul>
       </section>

@@ -1,5 +1,7 @@
-"""Compile the gettext catalogs: `.mo` files for Python and per-language JSON for the
-browser (`assets/i18n/<lang>.json`, `default.json`, `languages.json`).
+"""Compile the gettext catalogs: `.mo` files for Python, per-language JSON for the browser
+(`assets/i18n/<lang>.json`, `default.json`, `languages.json`) and a web app manifest per
+language (`assets/i18n/manifest.<lang>.webmanifest`: the name and description people see
+when they install the app).
 
 Run by `make run` and `make test` (`python -m locales.build`); the outputs are not committed.
 """
@@ -12,9 +14,32 @@ import sys
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from locales import DEFAULT_LANG, DOMAIN, ENABLED, LANGUAGES, LOCALE_DIR
+from locales import DEFAULT_LANG, DOMAIN, ENABLED, LANGUAGES, LOCALE_DIR, N_
 
 ASSETS = LOCALE_DIR.parent / "assets" / "i18n"
+NAME = N_("Social insurance wallet")
+SHORT_NAME = N_("BHXH wallet")  # under the icon on a home screen: keep it short
+DESCRIPTION = N_("Your health-insurance card, contribution history and benefits, on your phone.")
+MANIFEST = {
+    "start_url": "/", "scope": "/", "display": "standalone", "orientation": "portrait",
+    "background_color": "#f3f6fa", "theme_color": "#0b2545",
+    "icons": [
+        {"src": "/icons/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
+        {"src": "/icons/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
+        {"src": "/icons/maskable-512.png", "sizes": "512x512", "type": "image/png",
+         "purpose": "maskable"},
+    ],
+}
+
+
+def manifest(lang: str, messages: dict[str, str]) -> str:
+    """The web app manifest in one language."""
+    def text(msgid: str) -> str:
+        return messages.get(msgid, msgid)
+
+    body = {"name": text(NAME), "short_name": text(SHORT_NAME),
+            "description": text(DESCRIPTION), "lang": lang, "id": "/", **MANIFEST}
+    return json.dumps(body, ensure_ascii=False, indent=1)
 
 
 def compile_all() -> list[str]:
@@ -32,6 +57,8 @@ def compile_all() -> list[str]:
         (ASSETS / f"{lang}.json").write_text(text, encoding="utf-8")
         if lang == DEFAULT_LANG:
             (ASSETS / "default.json").write_text(text, encoding="utf-8")
+        (ASSETS / f"manifest.{lang}.webmanifest").write_text(manifest(lang, messages),
+                                                             encoding="utf-8")
         done.append(lang)
     meta = {"default": DEFAULT_LANG, "enabled": list(ENABLED),
             "names": {code: LANGUAGES[code] for code in ENABLED}}

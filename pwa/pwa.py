@@ -27,7 +27,7 @@ app = rx.App(
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1, "
                                             "viewport-fit=cover"),
         rx.el.meta(name="theme-color", content="#0b2545"),
-        rx.el.link(rel="manifest", href="/manifest.webmanifest"),
+        rx.el.link(rel="manifest", href="/i18n/manifest.vi.webmanifest"),
         rx.el.link(rel="icon", href="/favicon.ico", sizes="48x48"),
         rx.el.link(rel="apple-touch-icon", href="/icons/icon-192.png"),
         rx.el.meta(name="description", content="Ví bảo hiểm xã hội số / Social insurance "

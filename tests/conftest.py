@@ -104,4 +104,4 @@ def sms_code(eng: Engine, code: str) -> str:
     """The 6-digit code in the newest SMS to a person."""
     import re
 
-    return re.search(r"\b(\d{6})\b", last_sms(eng, code)).group(1)
+    return re.search(r"(?<!\d)(\d{6})(?!\d)", last_sms(eng, code)).group(1)

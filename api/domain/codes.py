@@ -85,9 +85,14 @@ def fold(text: str) -> str:
     scripts (Chinese, Japanese, Korean) pass through unchanged apart from case folding.
     """
     text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(unicodedata.normalize("NFC", stripped).casefold().split())
+    kept: list[str] = []
+    for ch in unicodedata.normalize("NFD", text):
+        # Drop marks on Latin letters only: Japanese kana keep their voicing marks
+        # (ガ is not カ), and Hangul and Han characters have none.
+        if unicodedata.combining(ch) and kept and kept[-1] <= "\u024f":
+            continue
+        kept.append(ch)
+    return " ".join(unicodedata.normalize("NFC", "".join(kept)).casefold().split())
 
 
 def mask_phone(phone: str) -> str:

@@ -22,7 +22,7 @@ from api.card import image, keys
 from api.card import qr as card_qr
 from api.db import engine
 from api.domain.models import Person
-from api.services import login, lookups, security, wallet
+from api.services import language, login, lookups, security, wallet
 from api.services.errors import UserError, explain
 from locales import pick_lang
 from sync import protocol as sync_protocol
@@ -139,7 +139,8 @@ async def verify_otp(request: Request, session: Session) -> Response:
     body = await _body(request)
     ticket = login.confirm_code(session, body.get("code", ""), body.get("otp", ""),
                                 login.device_key(body.get("device_key")),
-                                body.get("device_name", "")[:80], client_of(request))
+                                body.get("device_name", "")[:80], client_of(request),
+                                request_lang(request))
     token = sessions.redeem_ticket(session, ticket)
     response = JSONResponse({"ok": True})
     _set_session_cookie(request, response, token or "")
@@ -184,7 +185,8 @@ async def passkey_login(request: Request, session: Session) -> Response:
     done = passkeys.login(session, body.get("credential") or {},
                           login.device_key(body.get("device_key")),
                           str(body.get("device_signature") or ""), client_of(request))
-    token = login.session_for_passkey(session, done.person.id, done.device.id)
+    token = login.session_for_passkey(session, done.person.id, done.device.id,
+                                      request_lang(request))
     response = JSONResponse({"ok": True})
     _set_session_cookie(request, response, token)
     return response
@@ -205,6 +207,15 @@ async def passkey_register(request: Request, session: Session) -> Response:
     passkeys.register(session, session.get(Person, row.person_id), device,
                       body.get("credential") or {}, client_of(request))
     return JSONResponse({"ok": True})
+
+
+# ---- the account's language (api/services/language.py) -----------------------------------
+async def set_language(request: Request, session: Session) -> Response:
+    """POST {lang} (device-proven): the language switched on the phone, kept on the account."""
+    row, _ = authorized(request, session)
+    body = await _body(request)
+    changed = language.remember(session, row.person_id, body.get("lang", ""))
+    return JSONResponse({"ok": True, "changed": changed})
 
 
 # ---- delta sync (sync/protocol.py) --------------------------------------------------------
@@ -348,6 +359,7 @@ def build() -> Starlette:
         Route("/api/passkeys/options", endpoint(passkey_register_options), methods=["POST"]),
         Route("/api/passkeys", endpoint(passkey_register), methods=["POST"]),
         Route("/api/security", endpoint(security_view), methods=["GET"]),
+        Route("/api/me/language", endpoint(set_language), methods=["POST"]),
         Route("/api/sync/pull", endpoint(sync_pull), methods=["GET"]),
         Route("/api/sync/push", endpoint(sync_push), methods=["POST"]),
         Route("/api/security/sign-out", endpoint(sign_out_device), methods=["POST"]),

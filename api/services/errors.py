@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "lookup_none": N_("No code matches these details. Check the spelling of the name with "
                       "its accents and the date of birth."),
     "bad_request": N_("The request could not be read. Reload the page and try again."),
+    "bad_language": N_("This language is not available. Choose one from the list."),
     "not_found": N_("Nothing was found at this address."),
     "server": N_("Something went wrong on our side. Your data is safe; try again in a "
                  "few minutes."),

@@ -13,6 +13,7 @@ from api.auth.device_keys import DeviceKeyError, parse_jwk
 from api.auth.sms import SmsGatewayError, gateway
 from api.domain.codes import IdentifierError, mask_phone, parse_identifier
 from api.domain.models import Person
+from api.services import language
 from api.services.errors import UserError
 from locales import format_short_day
 
@@ -84,9 +85,9 @@ def request_code(session: Session, typed: str, lang: str, jwk: dict[str, str],
 
 
 def confirm_code(session: Session, typed: str, code: str, jwk: dict[str, str],
-                 device_name: str, client: str = "") -> str:
+                 device_name: str, client: str = "", lang: str | None = None) -> str:
     """Check the code, bind this device (signing out any other) and return a single-use
-    login ticket."""
+    login ticket. `lang`, the language this phone shows, becomes the account's."""
     person = find_person(session, typed)
     _throttle(session, "otp_fail:client", client, CLIENT_FAILURES_PER_HOUR)
     try:
@@ -100,6 +101,8 @@ def confirm_code(session: Session, typed: str, code: str, jwk: dict[str, str],
         status = 429 if exc.reason == "otp_locked" else 400
         raise UserError(exc.reason, status=status, tries=exc.tries_left) from exc
     session.commit()
+    if lang:
+        language.remember(session, person.id, lang)
     device = device_binding.bind(session, person, jwk, device_name, client, gateway(),
                                  person.lang)
     events.record(session, person.id, "login_otp", device.name, client)
@@ -108,8 +111,12 @@ def confirm_code(session: Session, typed: str, code: str, jwk: dict[str, str],
     return ticket
 
 
-def session_for_passkey(session: Session, person_id: int, device_id: int) -> str:
-    """A session token after a verified passkey login (caller sets the cookie)."""
+def session_for_passkey(session: Session, person_id: int, device_id: int,
+                        lang: str | None = None) -> str:
+    """A session token after a verified passkey login (caller sets the cookie); `lang`, the
+    language this phone shows, becomes the account's."""
+    if lang:
+        language.remember(session, person_id, lang)
     token = sessions.open_session(session, person_id, device_id)
     session.commit()
     return token

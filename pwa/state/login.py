@@ -92,7 +92,7 @@ class LoginState(SessionState):
             with session_scope() as db:
                 ticket = login.confirm_code(db, self.code, form.get("otp") or "", jwk,
                                             (form.get("device_name") or "")[:80],
-                                            self._client())
+                                            self._client(), self.lang)
         except UserError as exc:
             self._fail(exc)
             return None

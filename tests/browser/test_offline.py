@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, BrowserType, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 from sqlalchemy import text
 from sqlmodel import Session, select
 
@@ -47,8 +48,15 @@ def synced(page: Page) -> None:
 
 
 def sw_ready(page: Page) -> None:
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller",
-                           polling=250, timeout=20000)
+    """Wait until the service worker has precached the app and controls the page."""
+    try:
+        page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller",
+                               polling=250, timeout=60000)
+    except PlaywrightError:
+        state = page.evaluate("""navigator.serviceWorker.getRegistration().then(r => r ?
+            {active: r.active && r.active.state, installing: r.installing && r.installing.state,
+             waiting: r.waiting && r.waiting.state} : 'no registration')""")
+        pytest.fail(f"the service worker did not take control: {state}")
 
 
 def person_id(server: Server, code: str = AN) -> int:
@@ -163,13 +171,13 @@ def test_connection_dies_during_a_push(pw: BrowserType, server: Server, tmp_path
     seen = []
 
     def die(route) -> None:
-        seen.append(route.request.url)
         try:
             if cut == "after":
                 route.fetch()  # the server applies and commits...
             route.abort("connectionreset")  # ...and the answer never arrives
         except Exception as exc:  # noqa: BLE001 - the page may have gone meanwhile
             seen.append(repr(exc))
+        seen.append(route.request.url)  # only now: the server has answered (or not) by here
 
     text_ = f"Xin cấp lại thẻ BHYT vì bị mất ({cut})."
     count = ("SELECT COUNT(*) FROM servicedraft WHERE text = :t", {"t": text_})

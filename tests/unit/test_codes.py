@@ -55,6 +55,8 @@ def test_fold_is_accent_and_case_insensitive_for_vietnamese() -> None:
 def test_fold_keeps_other_scripts() -> None:
     assert fold("김민준") == "김민준"
     assert fold("東京") == "東京"
+    assert fold("ガルシア・ヤマダ") == "ガルシア・ヤマダ"  # voicing marks are letters here
+    assert fold("李明") == "李明" and fold("Lý Minh") == "ly minh"
 
 
 def test_mask_phone_shows_last_three_digits() -> None:

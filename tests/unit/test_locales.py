@@ -56,7 +56,8 @@ def test_template_is_current() -> None:
     found: set[str] = set()
     root = LOCALE_DIR.parent
     method_map = [("pwa/**.py", "python"), ("api/**.py", "python"),
-                  ("locales/__init__.py", "python"), ("assets/*.js", "javascript"),
+                  ("locales/__init__.py", "python"), ("locales/build.py", "python"),
+                  ("assets/*.js", "javascript"),
                   ("assets/*.jsx", "javascript")]
     for _file, _line, message, _comments, _ctx in extract_from_dir(
             str(root), method_map=method_map, keywords=keywords):
@@ -75,6 +76,19 @@ def test_money_dates_months_per_language() -> None:
     assert format_months(147, "vi") == "12 năm 3 tháng"
     assert format_months(147, "en") == "12 yrs 3 mo"
     assert format_months(12, "en") == "1 yr"
+
+
+def test_chinese_japanese_korean_read_naturally() -> None:
+    day = dt.date(1990, 2, 15)
+    assert format_short_day(day, "zh") == format_short_day(day, "ja") == "1990/02/15"
+    assert format_short_day(day, "ko") == "1990. 02. 15."
+    assert format_month(dt.date(2024, 3, 1), "ja") == "2024年3月"
+    assert format_month(dt.date(2024, 3, 1), "ko") == "2024년 3월"
+    assert format_months(147, "zh") == "12年3个月"
+    assert format_months(147, "ja") == "12年3か月"
+    assert format_months(147, "ko") == "12년 3개월"
+    for lang in ("zh", "ja", "ko"):
+        assert format_money(1_250_000, lang) == "₫1,250,000"
 
 
 def test_language_choice_falls_back_to_vietnamese() -> None:
