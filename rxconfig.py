@@ -6,6 +6,7 @@ import os
 import reflex as rx
 from reflex_base.plugins.sitemap import SitemapPlugin
 
+from api.config import allowed_origins
 from pwa.build.browser_modules import SyncModulesPlugin
 from pwa.build.service_worker import ServiceWorkerPlugin
 
@@ -16,8 +17,7 @@ config = rx.Config(
     frontend_port=int(os.environ.get("PORT", "3000")),
     backend_port=int(os.environ.get("PORT", "3000")),
     # The JSON API and Reflex share one origin; other sites may not call them.
-    cors_allowed_origins=[o for o in os.environ.get("ALLOWED_ORIGINS", "").split(",") if o]
-    or ["http://localhost:3000", "http://127.0.0.1:3000"],
+    cors_allowed_origins=allowed_origins(),
     disable_plugins=[SitemapPlugin],
     plugins=[SyncModulesPlugin(), ServiceWorkerPlugin()],
     redis_url=os.environ.get("REDIS_URL") or None,

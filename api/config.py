@@ -38,9 +38,16 @@ class Settings:
     # origins the browser may report (scheme://host:port). localhost works for development.
     webauthn_rp_id: str = field(default_factory=lambda: _env("WEBAUTHN_RP_ID", "localhost"))
     webauthn_origins: tuple[str, ...] = field(default_factory=lambda: tuple(
-        o.strip() for o in _env("WEBAUTHN_ORIGINS", _env(
-            "ALLOWED_ORIGINS", "http://localhost:3000,http://127.0.0.1:3000")).split(",")
+        o.strip() for o in _env("WEBAUTHN_ORIGINS", ",".join(allowed_origins())).split(",")
         if o.strip()))
+
+
+def allowed_origins() -> list[str]:
+    """The origins the app is served on (CORS, websocket, WebAuthn): ALLOWED_ORIGINS, or
+    localhost on the app's PORT, so `PORT=8080 make run` works without more settings."""
+    port = _env("PORT", "3000")
+    value = _env("ALLOWED_ORIGINS", f"http://localhost:{port},http://127.0.0.1:{port}")
+    return [origin.strip() for origin in value.split(",") if origin.strip()]
 
 
 def settings() -> Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from sqlalchemy.exc import OperationalError
 
 from api.db import engine_for
 from api.seed import generator
+from api.seed.demo import DEMO_PEOPLE
 
 ROOT = Path(__file__).resolve().parent.parent
 # Tests pin "today" so that card validity and history lengths do not drift with the calendar.
@@ -87,10 +89,28 @@ def use_db(db_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Engi
     monkeypatch.setenv("CARD_KEY_FILE", str(tmp_path / "issuer.pem"))
     monkeypatch.setenv("SMS_GATEWAY", "outbox")
     eng = engine_for(db_url)
-    with eng.begin() as conn:  # each test starts with no codes, tickets or sessions
+    reset_logins(eng)
+    return eng
+
+
+def reset_logins(eng: Engine) -> None:
+    """Forget codes, sessions and devices, and put back the account languages of the seed
+    (logging in keeps the phone's language on the account, and the seeded database is
+    shared by the tests), so a test may log in at once."""
+    with eng.begin() as conn:
         for table in AUTH_TABLES:
             conn.execute(text(f"DELETE FROM {table}"))
-    return eng
+        conn.execute(text("UPDATE person SET lang = 'vi' WHERE lang <> 'vi'"))
+        for demo in DEMO_PEOPLE:
+            conn.execute(text("UPDATE person SET lang = :lang WHERE code = :code"),
+                         {"lang": demo.lang, "code": demo.code})
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def last_sms(eng: Engine, code: str) -> str:

@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from api.auth import device_binding, device_keys, events, grants, passkeys, sessions
+from api.auth import device_binding, device_keys, events, passkeys, sessions
 from api.auth.models import Device, WebSession
 from api.card import image, keys
 from api.card import qr as card_qr
@@ -84,8 +84,7 @@ def client_of(request: Request) -> str:
 
 def authorized(request: Request, session: Session) -> tuple[WebSession, Device]:
     """The live session and its device, proven by a Device-Proof header signed with the
-    device key (or, for images and downloads, a grant in the URL). A session cookie copied
-    into another browser has neither and is refused."""
+    device key. A session cookie copied into another browser has no such key: refused."""
     row = sessions.find(session, request.cookies.get(sessions.COOKIE))
     state = sessions.status(row)
     if state in ("moved", "signed_out"):
@@ -95,13 +94,10 @@ def authorized(request: Request, session: Session) -> tuple[WebSession, Device]:
     device = session.get(Device, row.device_id) if row.device_id else None
     if device is None or device.revoked_at is not None:
         raise UserError("not_logged_in", status=401)
-    path = request.url.path
-    target = path + (f"?{request.url.query}" if request.url.query else "")
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     proof = request.headers.get(device_keys.HEADER)
     if proof and device_keys.check_proof(device_binding.device_jwk(device), proof,
                                          request.method, target):
-        return row, device
-    if grants.check(request.query_params.get("grant"), row.id, path):
         return row, device
     events.record(session, row.person_id, "foreign_session", "", client_of(request))
     session.commit()

@@ -35,7 +35,7 @@ def home_page() -> rx.Component:
             tile("/requests", "✎", t("Service requests"), t("Drafts, saved offline too")),
             tile("/lookup", "⌕", t("Look-ups"), t("Clinics, agencies, employers")),
             tile("/profile", "◉", t("Profile"), t("Your details, log out")),
-            tile("/security", "⚿", t("Devices and security"), t("This phone, recent logins")),
+            tile("/security", "⚷", t("Devices and security"), t("This phone, recent logins")),
             class_name="tiles",
         ),
     )

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 from starlette.testclient import TestClient
 
-from api.auth import device_binding, grants
+from api.auth import device_binding
 from api.auth.device_keys import thumbprint
 from api.auth.models import Device as DeviceRow
 from api.auth.sms import OutboxGateway
@@ -90,20 +90,6 @@ def test_copied_cookie_without_device_key_is_refused(use_db: Engine) -> None:
     with use_db.connect() as conn:
         kinds = [r[0] for r in conn.execute(text("SELECT kind FROM securityevent"))]
     assert "foreign_session" in kinds  # the owner will see it
-
-
-def test_image_grants_are_bound_to_session_and_path(use_db: Engine) -> None:
-    phone = Device()
-    owner = client()
-    bind(owner, use_db, phone)
-    with use_db.connect() as conn:
-        sid = conn.execute(text("SELECT id FROM websession")).scalar_one()
-    photo = grants.url(sid, "/api/me/photo")
-    assert owner.get(photo).status_code == 200
-    assert owner.get(photo.replace("/photo", "/card.png")).status_code == 401  # other path
-    assert owner.get(grants.url(sid + 1, "/api/me/photo")).status_code == 401  # other session
-    stranger = client()  # the URL alone, without the cookie
-    assert stranger.get(photo).status_code == 401
 
 
 def test_database_refuses_two_active_devices(use_db: Engine) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from starlette.testclient import TestClient
 
 from api.http.app import build
-from tests.conftest import last_sms, sms_code
+from tests.conftest import last_sms, reset_logins, sms_code
 from tests.devicekit import Device
 
 AN = "0123456789"
@@ -32,8 +32,7 @@ def card_changes(eng: Engine) -> int:
 @pytest.fixture
 def eng(use_db: Engine) -> Iterator[Engine]:
     yield use_db
-    with use_db.begin() as conn:  # the seeded database is shared: put the demo person back
-        conn.execute(text("UPDATE person SET lang = 'vi' WHERE code = :c"), {"c": AN})
+    reset_logins(use_db)  # the seeded database is shared: the demo person back in Vietnamese
 
 
 def test_the_phone_language_becomes_the_account_language(eng: Engine) -> None:

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.bench.conftest import report
-from tests.browser.conftest import Server, browser, log_in, server  # noqa: F401  (fixtures)
-from tests.browser.test_offline import phone, sw_ready, synced
+from tests.browser.conftest import Server, browser, server  # noqa: F401  (fixtures)
+from tests.browser.test_offline import first_session, phone
 
 pytestmark = pytest.mark.bench
 RUNS = 5
@@ -31,13 +31,7 @@ def test_offline_cold_start_to_card_qr(browser: Browser, server: Server,  # noqa
                                        tmp_path: Path) -> None:
     pw = browser.browser_type
     profile = tmp_path / "phone"
-    server.reset_logins()
-    ctx = phone(pw, profile, server)
-    page = ctx.new_page()
-    log_in(page, server)
-    page.goto("/card")
-    synced(page)
-    sw_ready(page)
+    ctx, _ = first_session(pw, profile, server, "/card", installed=True)
     ctx.close()
 
     times: list[float] = []

@@ -21,7 +21,8 @@ from api.domain.models import Person
 from api.services import notices
 from sync import changes
 from tests.bench.conftest import report
-from tests.bench.wire import AN, ROOT, CountingProxy, SyncClient, api_server, free_port
+from tests.bench.wire import AN, ROOT, CountingProxy, SyncClient, api_server
+from tests.conftest import free_port
 
 pytestmark = pytest.mark.bench
 PEER = ROOT / "tools" / "bench-peer"

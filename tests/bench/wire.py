@@ -18,13 +18,9 @@ from pathlib import Path
 
 import httpx
 
+from tests.conftest import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class CountingProxy:
@@ -107,16 +103,11 @@ class SyncClient:
     """A logged-in phone speaking the sync protocol over real HTTP (gzip accepted)."""
 
     def __init__(self, url: str, db_url: str) -> None:
-        from sqlalchemy import text
-
         from api.db import engine_for
-        from tests.conftest import AUTH_TABLES, sms_code
+        from tests.conftest import reset_logins, sms_code
         from tests.devicekit import Device
 
-        # Each benchmark logs in afresh: forget earlier codes so the resend throttle passes.
-        with engine_for(db_url).begin() as conn:
-            for table in AUTH_TABLES:
-                conn.execute(text(f"DELETE FROM {table}"))
+        reset_logins(engine_for(db_url))  # each benchmark logs in afresh
         self.device, self.requests = Device(), 0
         self.http = httpx.Client(base_url=url, headers={"accept-encoding": "gzip"}, timeout=60)
         self.http.post("/api/auth/otp", json={"code": AN, "device_key": self.device.jwk,

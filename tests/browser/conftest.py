@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import warnings
@@ -25,7 +24,7 @@ from sqlalchemy import text
 from api.clock import utcnow
 from api.db import engine_for
 from api.seed import generator
-from tests.conftest import AUTH_TABLES, ROOT, migrate
+from tests.conftest import ROOT, free_port, migrate, reset_logins, sms_code
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -46,10 +45,7 @@ class Server:
 
     def sms_code(self, code: str) -> str:
         """The 6-digit code of the newest SMS in the outbox for a person."""
-        with engine_for(self.db_url).connect() as conn:
-            body = conn.execute(text("SELECT body FROM smsoutbox WHERE person_code = :c "
-                                     "ORDER BY id DESC LIMIT 1"), {"c": code}).scalar_one()
-        return re.search(r"(?<!\d)(\d{6})(?!\d)", body).group(1)
+        return sms_code(engine_for(self.db_url), code)
 
     def age_codes(self) -> None:
         """Let the resend throttle pass (as if the last code was sent two minutes ago)."""
@@ -58,19 +54,8 @@ class Server:
             conn.execute(text("UPDATE otpchallenge SET created_at = :old"), {"old": old})
 
     def reset_logins(self) -> None:
-        """Forget codes, sessions and the account languages a test chose, so each test may
-        log in again at once, in Vietnamese unless its browser says otherwise."""
-        with engine_for(self.db_url).begin() as conn:
-            for table in AUTH_TABLES:
-                conn.execute(text(f"DELETE FROM {table}"))
-            conn.execute(text("UPDATE person SET lang = 'vi' WHERE lang <> 'vi'"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
+        """Forget codes, sessions and chosen languages (see tests.conftest.reset_logins)."""
+        reset_logins(engine_for(self.db_url))
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:

@@ -59,6 +59,21 @@ def sw_ready(page: Page) -> None:
         pytest.fail(f"the service worker did not take control: {state}")
 
 
+def first_session(pw: BrowserType, profile: Path, server: Server, path: str,
+                  installed: bool = False) -> tuple[BrowserContext, Page]:
+    """Log in on a phone with a profile on disk, open `path` and wait for the first sync
+    (and, if `installed`, for the service worker to control the page)."""
+    server.reset_logins()
+    ctx = phone(pw, profile, server)
+    page = ctx.new_page()
+    log_in(page, server)
+    page.goto(path)
+    synced(page)
+    if installed:
+        sw_ready(page)
+    return ctx, page
+
+
 def person_id(server: Server, code: str = AN) -> int:
     with Session(engine_for(server.db_url)) as s:
         return s.exec(select(Person.id).where(Person.code == code)).one()
@@ -66,13 +81,7 @@ def person_id(server: Server, code: str = AN) -> int:
 
 def test_card_and_history_open_offline_after_a_restart(pw: BrowserType, server: Server,
                                                         tmp_path: Path) -> None:
-    server.reset_logins()
-    ctx = phone(pw, tmp_path / "profile", server)
-    page = ctx.new_page()
-    log_in(page, server)
-    page.goto("/card")
-    synced(page)
-    sw_ready(page)
+    ctx, page = first_session(pw, tmp_path / "profile", server, "/card", installed=True)
     expect(page.locator("#card-number")).to_have_text(AN)
     ctx.close()
 
@@ -128,12 +137,7 @@ def test_change_made_while_offline_arrives_as_a_small_delta(pw: BrowserType, ser
 
 def test_mutation_queued_offline_survives_restart_and_is_applied_once(
         pw: BrowserType, server: Server, tmp_path: Path) -> None:
-    server.reset_logins()
-    ctx = phone(pw, tmp_path / "q", server)
-    page = ctx.new_page()
-    log_in(page, server)
-    page.goto("/notices")
-    synced(page)
+    ctx, page = first_session(pw, tmp_path / "q", server, "/notices")
     ctx.set_offline(True)
     page.locator("#notice-list li:not(.read) button").first.click()
     expect(page.locator("#notice-list li.read")).to_have_count(1)  # applied locally at once
@@ -162,12 +166,7 @@ def test_connection_dies_during_a_push(pw: BrowserType, server: Server, tmp_path
     """The push dies before reaching the server, or after the server applied it but before
     the phone heard back: either way the mutation stays queued, is retried, and the server
     applies it exactly once."""
-    server.reset_logins()
-    ctx = phone(pw, tmp_path / cut, server)
-    page = ctx.new_page()
-    log_in(page, server)
-    page.goto("/requests")
-    synced(page)
+    ctx, page = first_session(pw, tmp_path / cut, server, "/requests")
     seen = []
 
     def die(route) -> None:
