@@ -18,8 +18,17 @@ const LOCALES = { vi: "vi-VN", en: "en-US", zh: "zh-CN", ja: "ja-JP", ko: "ko-KR
 const TIME_ZONE = "Asia/Ho_Chi_Minh";
 const locale = (lang) => LOCALES[lang] || "vi-VN";
 
+// Intl formatters are costly to build and a history screen formats hundreds of values.
+const formatters = new Map();
+function formatter(kind, lang, make) {
+  const id = `${kind}:${lang}`;
+  if (!formatters.has(id)) formatters.set(id, make(locale(lang)));
+  return formatters.get(id);
+}
+
 export function money(amount, lang) {
-  return new Intl.NumberFormat(locale(lang), { style: "currency", currency: "VND" })
+  return formatter("money", lang,
+    (tag) => new Intl.NumberFormat(tag, { style: "currency", currency: "VND" }))
     .format(amount || 0);
 }
 
@@ -41,15 +50,16 @@ export function month(iso, lang) {
   if (!iso) return "";
   const { y, m } = parts(iso);
   if (lang === "vi") return `${m}/${y}`;
-  return new Intl.DateTimeFormat(locale(lang), { year: "numeric", month: "short", timeZone: "UTC" })
+  return formatter("month", lang,
+    (tag) => new Intl.DateTimeFormat(tag, { year: "numeric", month: "short", timeZone: "UTC" }))
     .format(new Date(Date.UTC(Number(y), Number(m) - 1, 1)));
 }
 
 export function moment(iso, lang) {
   if (!iso) return "";
-  return new Intl.DateTimeFormat(locale(lang), {
+  return formatter("moment", lang, (tag) => new Intl.DateTimeFormat(tag, {
     dateStyle: "short", timeStyle: "short", timeZone: TIME_ZONE,
-  }).format(new Date(iso));
+  })).format(new Date(iso));
 }
 
 function monthsBetween(from, to) {
@@ -80,9 +90,15 @@ export function useDocs(type) {
       .then((items) => live && setState({ ready: true, items, locked: false }))
       .catch(() => store.locked().then((isLocked) => live && setState(
         { ready: true, items: [], locked: isLocked })));
+    let seen = store.revision();
     load();
     engine.start();
-    const stop = engine.subscribe(load);
+    // Re-read (and decrypt) only when the records changed, not on every sync status.
+    const stop = engine.subscribe(() => {
+      if (store.revision() === seen) return;
+      seen = store.revision();
+      load();
+    });
     return () => {
       live = false;
       stop();

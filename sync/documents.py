@@ -13,7 +13,6 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 
-import segno
 from sqlmodel import Session, col, select
 
 from api.card import image
@@ -67,8 +66,7 @@ def card(session: Session, person: Person) -> Doc | None:
         "valid_from": _day(row.valid_from), "valid_to": _day(row.valid_to),
         "five_years": _day(row.five_years_from), "agency": agency.name if agency else "",
         "qr_text": text,
-        "qr_svg": segno.make(text, error="m", boost_error=False).svg_data_uri(
-            scale=4, border=2, dark="#0b2545"),
+        "qr_svg": view["qr_svg"],  # drawn once, by the same code as the online card
         "photo": _data_uri("image/png", person.photo) if person.photo else "",
         "image": _data_uri("image/png", png),
     })

@@ -52,15 +52,17 @@ def _put(doc: documents.Doc) -> dict:
     return {"op": "put", "type": kind, "id": ident, "doc": body}
 
 
-def pull(session: Session, person: Person, cursor: str | None, limit: int = 500) -> dict:
-    """Changes after the cursor (or everything, for a reset)."""
+def pull(session: Session, person_id: int, cursor: str | None, limit: int = 500) -> dict:
+    """Changes after the cursor (or everything, for a reset). The person's row (with its
+    photo) is read only for a reset: a pull with a cursor touches the change log alone."""
     limit = max(1, min(limit, MAX_LIMIT))
     seq = parse_cursor(cursor)
     if seq is None:
-        head = changes.head(session, person.id)  # read first: later changes come again
+        head = changes.head(session, person_id)  # read first: later changes come again
+        person = session.get(Person, person_id)
         return {"schema": SCHEMA, "reset": True, "cursor": _cursor(head), "has_more": False,
                 "changes": [_put(d) for d in documents.all_documents(session, person)]}
-    rows = changes.since(session, person.id, seq, limit + 1)
+    rows = changes.since(session, person_id, seq, limit + 1)
     more = len(rows) > limit
     rows = rows[:limit]
     out = []

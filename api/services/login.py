@@ -67,11 +67,15 @@ def request_code(session: Session, typed: str, lang: str, jwk: dict[str, str],
     device) until the user confirms the move.
     """
     person = find_person(session, typed)
+    # Throttled before the device check too: the warning names the bound device, so it must
+    # not be free to ask about code after code.
+    _throttle(session, "otp_send:client", client, CLIENT_SENDS_PER_HOUR)
     other = device_binding.other_active_device(session, person.id, jwk)
     if other is not None and not confirm_move:
+        throttle.count(session, "otp_send:client", client)
+        session.commit()
         raise UserError("device_in_use", status=409, device=other.name,
                         day=format_short_day(other.bound_at.date(), lang))
-    _throttle(session, "otp_send:client", client, CLIENT_SENDS_PER_HOUR)
     try:
         sent = otp.issue(session, person, gateway(), person.lang or lang)
     except otp.OtpError as exc:

@@ -9,6 +9,11 @@ const VERSION = 1;
 
 let dbPromise = null;
 let memoryKey = null; // the PRF-derived key, after unlock
+// Bumped whenever what the screens read changes (records written, deleted, unlocked), so
+// they re-read and decrypt only then, not on every status change of the sync loop.
+let revisionCount = 0;
+export const revision = () => revisionCount;
+
 // Writes and the switch to the PRF key run one at a time, so a sync that is applying a page
 // can never write records under the old key after they were re-encrypted under the new one.
 let chain = Promise.resolve();
@@ -36,6 +41,7 @@ function open() {
         db.onversionchange = () => {
           db.close();
           dbPromise = null;
+          storedKeyPromise = null;
         };
         resolve(db);
       };
@@ -58,8 +64,8 @@ async function tx(stores, mode, work) {
 }
 
 function request(store, method, ...args) {
-  return tx([store], method === "get" || method === "getAll" || method === "getAllKeys"
-    ? "readonly" : "readwrite", (t) => t.objectStore(store)[method](...args));
+  return tx([store], method === "get" ? "readonly" : "readwrite",
+    (t) => t.objectStore(store)[method](...args));
 }
 
 export const meta = {
@@ -135,13 +141,28 @@ async function dataKey() {
     if (!memoryKey) throw new Error("locked");
     return memoryKey;
   }
-  let key = await meta.get("key");
-  if (!key) {
-    key = await crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false,
-      ["encrypt", "decrypt"]);
-    await meta.set("key", key);
+  return storedKey();
+}
+
+// The device-mode key, asked for once per page: two first callers at the same moment (the
+// screen reading, the sync pushing) must not each make and store a key of their own.
+let storedKeyPromise = null;
+function storedKey() {
+  if (!storedKeyPromise) {
+    storedKeyPromise = (async () => {
+      let key = await meta.get("key");
+      if (!key) {
+        key = await crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false,
+          ["encrypt", "decrypt"]);
+        await meta.set("key", key);
+      }
+      return key;
+    })().catch((e) => {
+      storedKeyPromise = null;
+      throw e;
+    });
   }
-  return key;
+  return storedKeyPromise;
 }
 
 /**
@@ -160,11 +181,10 @@ async function usePrfSecretNow(secret, credentialId) {
   if (current) {
     if (!(await opens(key))) return false;
   } else {
-    await rekey(key);
-    await meta.set(CHECK, await seal("ok", key));
-    await meta.set("prf", credentialId);
+    await rekey(key, credentialId);
   }
   memoryKey = key;
+  revisionCount += 1; // the records can be read now
   try {
     sessionStorage.setItem(SESSION_SECRET, toB64(secret));
   } catch (e) {
@@ -206,27 +226,39 @@ async function applyChangesNow(changes, reset) {
       else store.delete(id);
     }
   });
+  if (sealed.length || reset) revisionCount += 1;
 }
 
 /** Every document of a type: [{id, doc}], decrypted. */
 export async function docs(type) {
   const key = await dataKey();
-  const range = IDBKeyRange.bound(`${type}:`, `${type}:\uffff`);
-  const [keys, boxes] = await Promise.all([
-    request("docs", "getAllKeys", range), request("docs", "getAll", range)]);
+  const found = await entries("docs", IDBKeyRange.bound(`${type}:`, `${type}:\uffff`));
   const out = [];
-  for (let i = 0; i < keys.length; i += 1) {
-    out.push({ id: keys[i].slice(type.length + 1), doc: await unseal(boxes[i], key) });
+  for (const [id, box] of found) {
+    out.push({ id: id.slice(type.length + 1), doc: await unseal(box, key) });
   }
   return out;
 }
 
+/** [key, value] pairs of a store, read in one transaction (keys and values line up). */
+function entries(store, range) {
+  return tx([store], "readonly", (t) => {
+    const keys = t.objectStore(store).getAllKeys(range);
+    const values = t.objectStore(store).getAll(range);
+    return { get result() { return keys.result.map((k, i) => [k, values.result[i]]); } };
+  });
+}
+
 export function putDoc(type, id, doc) {
-  return exclusive(async () => request("docs", "put", await seal(doc), `${type}:${id}`));
+  return exclusive(async () => {
+    await request("docs", "put", await seal(doc), `${type}:${id}`);
+    revisionCount += 1;
+  });
 }
 
 export async function deleteDoc(type, id) {
   await request("docs", "delete", `${type}:${id}`);
+  revisionCount += 1;
 }
 
 export const outbox = {
@@ -234,22 +266,33 @@ export const outbox = {
     request("outbox", "put", await seal(mutation), mutation.id)),
   async list() {
     const key = await dataKey();
-    const boxes = await request("outbox", "getAll");
-    return Promise.all(boxes.map((box) => unseal(box, key)));
+    return Promise.all((await entries("outbox")).map(([, box]) => unseal(box, key)));
   },
   remove: (id) => request("outbox", "delete", id),
 };
 
-/** Re-encrypt everything under a new key and forget the stored device key. */
-async function rekey(newKey) {
-  const oldKey = await meta.get("key");
+/**
+ * Re-encrypt everything under the passkey's key and lock the records to that passkey. All is
+ * sealed in memory first and written in one transaction with the check value, the lock and
+ * the removal of the device key: a tab closed half-way leaves the old state, never a mix.
+ */
+async function rekey(newKey, credentialId) {
+  const oldKey = await storedKey();
+  const rewritten = {};
   for (const store of ["docs", "outbox"]) {
-    const [keys, boxes] = await Promise.all([request(store, "getAllKeys"),
-      request(store, "getAll")]);
-    for (let i = 0; i < keys.length; i += 1) {
-      const box = await seal(await unseal(boxes[i], oldKey), newKey);
-      await request(store, "put", box, keys[i]);
+    rewritten[store] = [];
+    for (const [id, box] of await entries(store)) {
+      rewritten[store].push([id, await seal(await unseal(box, oldKey), newKey)]);
     }
   }
-  await tx(["meta"], "readwrite", (t) => t.objectStore("meta").delete("key"));
+  const check = await seal("ok", newKey);
+  await tx(["docs", "outbox", "meta"], "readwrite", (t) => {
+    for (const store of ["docs", "outbox"]) {
+      for (const [id, box] of rewritten[store]) t.objectStore(store).put(box, id);
+    }
+    t.objectStore("meta").put(check, CHECK);
+    t.objectStore("meta").put(credentialId, "prf");
+    t.objectStore("meta").delete("key");
+  });
+  storedKeyPromise = null;
 }

@@ -1,6 +1,7 @@
 // Passkey unlock of the records on this phone (WebAuthn PRF extension). The authenticator
 // computes a secret from the passkey and a fixed input only after the biometric; the store
 // derives its AES-GCM key from it (store.js). Unlocking needs no server, so it works offline.
+import { fromB64url } from "../device.js";
 import * as store from "./store.js";
 
 // The PRF input: fixed for this app, so the same passkey always gives the same secret.
@@ -9,11 +10,6 @@ const SALT = new TextEncoder().encode("bhxh-wallet records key v1");
 /** The extension to add to navigator.credentials.get/create options. */
 export function prfRequest() {
   return { prf: { eval: { first: SALT } } };
-}
-
-function fromB64url(text) {
-  const b64 = text.replace(/-/g, "+").replace(/_/g, "/");
-  return Uint8Array.from(atob(b64 + "===".slice((b64.length + 3) % 4)), (c) => c.charCodeAt(0));
 }
 
 /** Lock the records to this passkey, or unlock them, if the authenticator gave a PRF output. */

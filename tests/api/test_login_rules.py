@@ -171,3 +171,21 @@ def test_attempts_are_throttled_per_client_across_accounts(use_db: Engine,
     assert reason(err) == "client_throttled"  # even the right code waits
     with Session(use_db) as s:  # another client is not affected
         assert confirm_code(s, AN, sms_code(use_db, AN), JWK, "x", client="198.51.100.7")
+
+
+def test_asking_which_device_holds_an_account_is_throttled(use_db: Engine, monkeypatch) -> None:
+    """The move warning names the bound device: asking code after code is limited too."""
+    import api.services.login as login_rules
+
+    monkeypatch.setattr(login_rules, "CLIENT_SENDS_PER_HOUR", 2)
+    with Session(use_db) as s:  # the account is bound to a first phone
+        request_code(s, AN, "vi", JWK, confirm_move=True)
+        confirm_code(s, AN, sms_code(use_db, AN), JWK, "First phone")
+    other = Device().jwk
+    for _ in range(2):
+        with Session(use_db) as s, pytest.raises(UserError) as err:
+            request_code(s, AN, "vi", other, client="203.0.113.50")
+        assert reason(err) == "device_in_use"
+    with Session(use_db) as s, pytest.raises(UserError) as err:
+        request_code(s, AN, "vi", other, client="203.0.113.50")
+    assert reason(err) == "client_throttled"

@@ -37,27 +37,27 @@ def test_sync_bytes_and_pull_rate(big_sqlite: str, monkeypatch, tmp_path: Path) 
     with Session(engine()) as s:
         person = s.exec(select(Person).where(Person.code == "0123456789")).one()
         start = time.perf_counter()
-        full = protocol.pull(s, person, "")
+        full = protocol.pull(s, person.id, "")
         full_ms = (time.perf_counter() - start) * 1000
         full_bytes = wire(full)
         report("sync, initial full sync (35-year person)", full_bytes / 1024, "KiB gzip")
         report("sync, initial full sync time", full_ms, "ms")
         report("sync, documents in the full sync", len(full["changes"]), "documents")
         start = time.perf_counter()
-        noop = protocol.pull(s, person, full["cursor"])
+        noop = protocol.pull(s, person.id, full["cursor"])
         report("sync, pull with no changes", wire(noop), "bytes gzip")
         report("sync, pull with no changes time", (time.perf_counter() - start) * 1000, "ms")
         notices.publish(s, person.id, "contribution_due", month="2026-12")
         s.commit()
         start = time.perf_counter()
-        one = protocol.pull(s, person, full["cursor"])
+        one = protocol.pull(s, person.id, full["cursor"])
         one_ms = (time.perf_counter() - start) * 1000
         report("sync, pull after one change", wire(one), "bytes gzip")
         report("sync, pull after one change time", one_ms, "ms")
         report("sync, full re-download / one-change delta", full_bytes / wire(one), "x")
         runs, start = 2000, time.perf_counter()
         for _ in range(runs):
-            protocol.pull(s, person, one["cursor"])
+            protocol.pull(s, person.id, one["cursor"])
         report("sync, no-change pulls on one worker (protocol, no HTTP)",
                runs / (time.perf_counter() - start), "pulls/s")
 
