@@ -52,6 +52,10 @@ def offline_edits() -> list[dict]:
 def test_delta_sync_beside_pouchdb(big_sqlite: str, tmp_path: Path) -> None:
     if shutil.which("node") is None or not (PEER / "node_modules" / "express-pouchdb").exists():
         pytest.skip("the PouchDB peer is missing: `make bench` installs tools/bench-peer")
+    # Its own copy of the database: the changes made here must not reach other benchmarks.
+    copy = tmp_path / "peer.db"
+    shutil.copyfile(big_sqlite.removeprefix("sqlite:///"), copy)
+    big_sqlite = f"sqlite:///{copy}"
     ours: dict[str, dict] = {}
     with api_server(big_sqlite, tmp_path / "issuer.pem") as url:
         proxy = CountingProxy(int(url.rsplit(":", 1)[1]))
