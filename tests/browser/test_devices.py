@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.conftest import PHONE, Server, log_in, shot
+from tests.browser.conftest import PHONE, Server, leave, log_in, shot
 
 pytestmark = pytest.mark.browser
 
@@ -92,7 +92,7 @@ def test_second_browser_moves_the_account_and_the_first_is_wiped(
     first.wait_for_function(f"{DATABASES}.then(n => !n.includes('wallet-data') && "
                             "!n.includes('wallet-device'))")
     shot(first, "login-moved-vi")
-    other.close()
+    leave(other)
 
 
 def test_session_cookie_copied_to_another_browser_is_refused(

@@ -9,7 +9,7 @@ import json
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import PHONE, Server, log_in, shot
+from tests.browser.conftest import PHONE, Server, leave, log_in, shot
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -91,16 +91,18 @@ def test_every_page_in_the_language_of_the_browser(browser: Browser, server: Ser
             if route == "/history":
                 shot(page, f"history-{lang}")
     finally:
-        ctx.close()
+        leave(ctx)
 
 
 def test_the_switch_is_kept_on_the_phone_and_on_the_account(page: Page, server: Server) -> None:
     log_in(page, server)
     page.goto("/profile")
-    with page.expect_navigation():  # the page reloads in the new language
-        with page.expect_response("**/api/me/language") as kept:
-            page.locator("#lang-select").select_option("ko")
+    with page.expect_response("**/api/me/language") as kept:
+        page.locator("#lang-select").select_option("ko")
     assert kept.value.ok
+    # Then the page reloads in the new language (wait for the reloaded document itself).
+    page.wait_for_function("performance.getEntriesByType('navigation')[0].type === 'reload'"
+                           " && document.readyState === 'complete'")
     words = catalog("ko")
     expect(page.locator("h1.page-title")).to_have_text(words["Profile"])
     assert page.evaluate("localStorage.getItem('lang')") == "ko"
