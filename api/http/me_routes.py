@@ -1,0 +1,101 @@
+"""The citizen's own account (role: citizen, device-proven): records, card image, photo,
+language, devices and security."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlmodel import Session
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from api.auth import device_binding
+from api.card import image
+from api.domain.models import Person
+from api.http.base import (
+    Handler,
+    authorized,
+    clear_session_cookie,
+    client_of,
+    endpoint,
+    person_id_of,
+    request_lang,
+    text_fields,
+)
+from api.services import language, security, wallet
+from api.services.errors import UserError
+
+
+async def set_language(request: Request, session: Session) -> Response:
+    """POST {lang} (device-proven): the language switched on the phone, kept on the account."""
+    row, _ = authorized(request, session)
+    body = await text_fields(request)
+    changed = language.remember(session, row.person_id, body.get("lang", ""))
+    return JSONResponse({"ok": True, "changed": changed})
+
+
+# ---- devices and security ------------------------------------------------------------------
+async def security_view(request: Request, session: Session) -> Response:
+    """GET (device-proven): the bound device, its passkeys and recent security events."""
+    row, device = authorized(request, session)
+    return JSONResponse(security.view(session, row.person_id, device, request_lang(request)))
+
+
+async def sign_out_device(request: Request, session: Session) -> Response:
+    """POST (device-proven): sign this device out (revokes device, sessions, passkeys)."""
+    _, device = authorized(request, session)
+    device_binding.sign_out(session, device, client_of(request))
+    response = JSONResponse({"ok": True})
+    clear_session_cookie(response)
+    return response
+
+
+# ---- the citizen's own records ------------------------------------------------------------
+def _own(view: Callable[[Session, int, str], object]) -> Handler:
+    async def handler(request: Request, session: Session) -> Response:
+        return JSONResponse(view(session, person_id_of(request, session), request_lang(request)))
+
+    return endpoint(handler)
+
+
+async def card_png(request: Request, session: Session) -> Response:
+    """The card image as PNG (attachment with ?download=1)."""
+    person_id = person_id_of(request, session)
+    lang = request_lang(request)
+    view = wallet.card_view(session, person_id, lang)
+    if not view:
+        raise UserError("not_found", status=404)
+    person = session.get(Person, person_id)
+    png = image.render_card(view, person.photo if person else None, lang)
+    headers = {"Cache-Control": "private, no-store"}
+    if request.query_params.get("download"):
+        headers["Content-Disposition"] = f'attachment; filename="the-bhyt-{view["number"]}.png"'
+    return Response(png, media_type="image/png", headers=headers)
+
+
+async def photo(request: Request, session: Session) -> Response:
+    """The holder's photo (PNG), or an SVG silhouette when none is on file."""
+    person = session.get(Person, person_id_of(request, session))
+    headers = {"Cache-Control": "private, max-age=3600"}
+    if person is not None and person.photo:
+        return Response(person.photo, media_type="image/png", headers=headers)
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 160">'
+           '<rect width="120" height="160" fill="#dce4ee"/><circle cx="60" cy="62" r="30" '
+           'fill="#9aabc0"/><ellipse cx="60" cy="150" rx="50" ry="42" fill="#9aabc0"/></svg>')
+    return Response(svg, media_type="image/svg+xml", headers=headers)
+
+
+
+routes = [
+    Route("/api/security", endpoint(security_view), methods=["GET"]),
+    Route("/api/security/sign-out", endpoint(sign_out_device), methods=["POST"]),
+    Route("/api/me/language", endpoint(set_language), methods=["POST"]),
+    Route("/api/me", _own(wallet.profile_view), methods=["GET"]),
+    Route("/api/me/card", _own(wallet.card_view), methods=["GET"]),
+    Route("/api/me/card.png", endpoint(card_png), methods=["GET"]),
+    Route("/api/me/photo", endpoint(photo), methods=["GET"]),
+    Route("/api/me/participation", _own(wallet.participation_view), methods=["GET"]),
+    Route("/api/me/benefits", _own(wallet.benefits_view), methods=["GET"]),
+    Route("/api/me/visits", _own(wallet.visits_view), methods=["GET"]),
+]

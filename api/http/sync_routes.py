@@ -1,0 +1,39 @@
+"""Delta sync routes (role: citizen, device-proven); the protocol is in sync/protocol.py."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from api.domain.models import Person
+from api.http.base import authorized, endpoint, json_object, request_lang
+from sync import protocol as sync_protocol
+
+
+async def sync_pull(request: Request, session: Session) -> Response:
+    """GET ?since=&limit= (device-proven): changes after the cursor, gzip-compressed."""
+    row, _ = authorized(request, session)
+    try:
+        limit = int(request.query_params.get("limit") or 500)
+    except ValueError:
+        limit = 500
+    answer = sync_protocol.pull(session, row.person_id, request.query_params.get("since"), limit)
+    return JSONResponse(answer, headers={"Cache-Control": "no-store"})
+
+
+async def sync_push(request: Request, session: Session) -> Response:
+    """POST {mutations} (device-proven): apply each client mutation once."""
+    row, _ = authorized(request, session)
+    body = await json_object(request)
+    person = session.get(Person, row.person_id)
+    return JSONResponse(sync_protocol.push(session, person, body.get("mutations") or [],
+                                           request_lang(request)))
+
+
+
+routes = [
+    Route("/api/sync/pull", endpoint(sync_pull), methods=["GET"]),
+    Route("/api/sync/push", endpoint(sync_push), methods=["POST"]),
+]
