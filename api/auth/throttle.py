@@ -36,6 +36,16 @@ def check(session: Session, scope: str, key: str, limit: int, window: dt.timedel
         raise Throttled(max(1, int(wait) + 1))
 
 
+def recent(session: Session, scope: str, key: str, window: dt.timedelta,
+           now: dt.datetime | None = None) -> int:
+    """How many attempts were counted for (scope, key) in `window`."""
+    if not key:
+        return 0
+    since = (now or utcnow()) - window
+    return session.exec(select(func.count()).select_from(Attempt).where(
+        Attempt.scope == scope, Attempt.key == key, Attempt.at > since)).one()
+
+
 def count(session: Session, scope: str, key: str, now: dt.datetime | None = None) -> None:
     """Count one attempt (and forget this key's attempts older than a day)."""
     if not key:

@@ -36,13 +36,16 @@ MESSAGES: dict[str, str] = {
     "qr_unknown_key": N_("This card was not signed by a known issuer. Do not accept it."),
     "qr_bad_signature": N_("The card data was changed after signing. Do not accept it."),
     "qr_expired": N_("This card has expired."),
-    "client_throttled": N_("Too many attempts from this connection. Try again in {seconds} s."),
     "device_key": N_("This browser could not create its device key. Update the browser or "
                      "leave private mode, then reload the page."),
-    "device_in_use": N_("This account is in use on another device ({device}, since {day}). "
-                        "If you continue, that device will be signed out."),
+    "device_in_use": N_("This account is in use on another device. If you continue and type "
+                        "the code we send to the registered phone, that device will be "
+                        "signed out."),
     "bind_conflict": N_("Another device was being bound at the same moment. Try again."),
     "device_proof": N_("This session belongs to another device. Log in on this device."),
+    "device_key_lost": N_("This browser no longer holds the key of your login (its saved "
+                          "data was cleared, or the session came from another browser). Log "
+                          "in again with a code sent by SMS."),
     "device_rebind": N_("Your account is bound to another device. Confirm with a code sent "
                         "to your phone to use it here."),
     "moved": N_("You were signed out because your account was moved to another device. "

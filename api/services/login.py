@@ -3,6 +3,7 @@ API call. Passkey login is in api/auth/passkeys.py."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from dataclasses import dataclass
 
@@ -15,12 +16,18 @@ from api.domain.codes import IdentifierError, mask_phone, parse_identifier
 from api.domain.models import Person
 from api.services import language
 from api.services.errors import UserError
-from locales import format_short_day
 
-# Per client (IP address), on top of the per-account OTP rules of api/auth/otp.py.
-CLIENT_SENDS_PER_HOUR = 20
-CLIENT_FAILURES_PER_HOUR = 30
+# Per network address, on top of the per-person and per-phone rules of api/auth/otp.py.
+# Vietnamese carriers put many subscribers behind one address, so an address is never shut
+# out: past a soft number of attempts in the last hour, each further attempt from it waits a
+# little longer (PAUSE_STEP seconds per attempt over, at most PAUSE_CAP), and a correct code
+# is never refused. Spraying guesses across many accounts from one address gets slow; the
+# per-code limit (5 tries) still stops guessing one account's code.
+ADDRESS_SOFT_LIMIT = {"send": 30, "verify": 30}
+PAUSE_STEP = 0.5
+PAUSE_CAP = 10.0
 HOUR = dt.timedelta(hours=1)
+_SCOPES = {"send": "otp_send:client", "verify": "otp_fail:client"}
 
 
 def find_person(session: Session, typed: str) -> Person:
@@ -44,11 +51,20 @@ def device_key(value: str | dict | None) -> dict[str, str]:
         raise UserError("device_key") from exc
 
 
-def _throttle(session: Session, scope: str, client: str, limit: int) -> None:
-    try:
-        throttle.check(session, scope, client, limit, HOUR)
-    except throttle.Throttled as exc:
-        raise UserError("client_throttled", status=429, seconds=exc.retry_after) from exc
+def address_pause(session: Session, step: str, client: str) -> float:
+    """Seconds an attempt of `step` ("send" or "verify") from `client` waits before it is
+    handled: 0 under the soft limit, then growing gently up to PAUSE_CAP."""
+    over = throttle.recent(session, _SCOPES[step], client, HOUR) - ADDRESS_SOFT_LIMIT[step]
+    return 0.0 if over < 0 else min(PAUSE_CAP, PAUSE_STEP * (over + 1))
+
+
+async def wait_for_address(session: Session, step: str, client: str) -> float:
+    """Wait out `address_pause` (without holding a database connection meanwhile)."""
+    pause = address_pause(session, step, client)
+    session.rollback()
+    if pause:
+        await asyncio.sleep(pause)
+    return pause
 
 
 @dataclass(frozen=True)
@@ -63,19 +79,17 @@ def request_code(session: Session, typed: str, lang: str, jwk: dict[str, str],
                  confirm_move: bool = False, client: str = "") -> CodeSent:
     """Send a login code to the registered phone of the person behind `typed`.
 
-    If the account is bound to another device, refuses with "device_in_use" (naming the
-    device) until the user confirms the move.
+    If the account is bound to another device, refuses with "device_in_use" until the user
+    confirms the move. The warning names no device and no date: whoever types a code has
+    not proven anything yet (the owner sees the device under "Devices and security").
+    Callers first wait out `wait_for_address(session, "send", client)`.
     """
     person = find_person(session, typed)
-    # Throttled before the device check too: the warning names the bound device, so it must
-    # not be free to ask about code after code.
-    _throttle(session, "otp_send:client", client, CLIENT_SENDS_PER_HOUR)
     other = device_binding.other_active_device(session, person.id, jwk)
     if other is not None and not confirm_move:
-        throttle.count(session, "otp_send:client", client)
+        throttle.count(session, _SCOPES["send"], client)
         session.commit()
-        raise UserError("device_in_use", status=409, device=other.name,
-                        day=format_short_day(other.bound_at.date(), lang))
+        raise UserError("device_in_use", status=409)
     try:
         sent = otp.issue(session, person, gateway(), person.lang or lang)
     except otp.OtpError as exc:
@@ -83,7 +97,7 @@ def request_code(session: Session, typed: str, lang: str, jwk: dict[str, str],
     except SmsGatewayError as exc:
         session.rollback()
         raise UserError("sms_failed", status=502) from exc
-    throttle.count(session, "otp_send:client", client)
+    throttle.count(session, _SCOPES["send"], client)
     session.commit()
     return CodeSent(mask_phone(person.phone), sent.resend_after)
 
@@ -91,14 +105,15 @@ def request_code(session: Session, typed: str, lang: str, jwk: dict[str, str],
 def confirm_code(session: Session, typed: str, code: str, jwk: dict[str, str],
                  device_name: str, client: str = "", lang: str | None = None) -> str:
     """Check the code, bind this device (signing out any other) and return a single-use
-    login ticket. `lang`, the language this phone shows, becomes the account's."""
+    login ticket. `lang`, the language this phone shows, becomes the account's.
+    Callers first wait out `wait_for_address(session, "verify", client)`; the address never
+    refuses a correct code."""
     person = find_person(session, typed)
-    _throttle(session, "otp_fail:client", client, CLIENT_FAILURES_PER_HOUR)
     try:
         otp.verify(session, person, code)
     except otp.OtpError as exc:
         if exc.reason in ("otp_wrong", "otp_locked"):
-            throttle.count(session, "otp_fail:client", client)
+            throttle.count(session, _SCOPES["verify"], client)
             events.record(session, person.id, "otp_failed" if exc.reason == "otp_wrong"
                           else "otp_locked", device_name, client)
             session.commit()

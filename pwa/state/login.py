@@ -37,10 +37,14 @@ class LoginState(SessionState):
         query = self.router.url.query_parameters
         for reason, wipe in NOTICES.items():
             if query.get(reason):
-                key = {"foreign": "device_proof", "expired": "ticket_invalid"}.get(reason, reason)
+                key = {"foreign": "device_key_lost", "expired": "ticket_invalid"}.get(reason, reason)
                 self.error = explain(key, self.lang)
                 self.wipe = wipe
-        if not self.wipe and self._check() in ("ok", "prove"):
+        # A page that was sent here with a reason stays here: a browser whose saved data was
+        # cleared still has the session cookie, and sending it home would send it straight
+        # back (a redirect loop that never reaches the SMS step).
+        explained = any(query.get(reason) for reason in NOTICES)
+        if not explained and self._check() in ("ok", "prove"):
             return rx.redirect("/")
         return None
 
@@ -48,7 +52,7 @@ class LoginState(SessionState):
         self.error = exc.message(self.lang)
 
     @rx.event
-    def send_code(self, form: dict[str, str]) -> None:
+    async def send_code(self, form: dict[str, str]) -> None:
         """Send an OTP to the phone of the person behind the typed identifier."""
         if form.get("code") is not None:
             self.code = (form.get("code") or "").strip()
@@ -57,6 +61,7 @@ class LoginState(SessionState):
         try:
             jwk = login.device_key(self._jwk)
             with session_scope() as db:
+                await login.wait_for_address(db, "send", self._client())
                 sent = login.request_code(db, self.code, self.lang, jwk,
                                           confirm_move=self._confirm_move,
                                           client=self._client())
@@ -73,23 +78,24 @@ class LoginState(SessionState):
                        phone=sent.masked_phone)
 
     @rx.event
-    def confirm_move(self, form: dict[str, str]) -> None:
+    async def confirm_move(self, form: dict[str, str]) -> None:
         """The user accepts that the other device will be signed out."""
         self._confirm_move = True
-        self.send_code(form)
+        await self.send_code(form)
 
     @rx.event
-    def resend(self) -> None:
+    async def resend(self) -> None:
         """Ask for another code (throttled)."""
-        self.send_code({})
+        await self.send_code({})
 
     @rx.event
-    def confirm(self, form: dict[str, str]):
+    async def confirm(self, form: dict[str, str]):
         """Check the OTP and bind this device; the browser swaps the ticket for a cookie."""
         self.error = ""
         try:
             jwk = login.device_key(form.get("device_key"))
             with session_scope() as db:
+                await login.wait_for_address(db, "verify", self._client())
                 ticket = login.confirm_code(db, self.code, form.get("otp") or "", jwk,
                                             (form.get("device_name") or "")[:80],
                                             self._client(), self.lang)

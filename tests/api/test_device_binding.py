@@ -50,11 +50,11 @@ def test_second_device_is_warned_then_moves_and_first_is_signed_out(use_db: Engi
     a, b = client(), client()
     bind(a, use_db, phone_a)
     assert a.get("/api/me", headers=phone_a.headers("GET", "/api/me")).status_code == 200
-    # Phone B: warned, naming phone A, no code sent yet.
+    # Phone B: warned (naming nothing until the code is proven), no code sent yet.
     warned = b.post("/api/auth/otp", json={"code": AN, "device_key": phone_b.jwk},
                     headers={"accept-language": "en"})
     assert warned.status_code == 409 and warned.json()["error"] == "device_in_use"
-    assert "Chrome · Android" in warned.json()["message"]
+    assert "Chrome · Android" not in warned.json()["message"]
     with use_db.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM smsoutbox")).scalar() == 1
     # Confirms; gets the code; binds.

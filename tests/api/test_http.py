@@ -200,3 +200,25 @@ def test_find_own_code_by_name_dob_province(client: TestClient) -> None:
 def test_unknown_route_is_json_404(client: TestClient) -> None:
     answer = client.get("/api/nothing-here")
     assert answer.status_code == 404
+
+
+def test_a_shared_address_never_refuses_the_right_code(client: TestClient, use_db: Engine,
+                                                       monkeypatch) -> None:
+    """One carrier address, two people: the first one's wrong codes do not lock the second
+    out (they only slow the address down a little)."""
+    import api.services.login as login_rules
+
+    monkeypatch.setattr(login_rules, "ADDRESS_SOFT_LIMIT", {"send": 1, "verify": 1})
+    monkeypatch.setattr(login_rules, "PAUSE_STEP", 0.01)
+    clumsy, careful = Device(), Device()
+    kim = "2712345670"
+    assert client.post("/api/auth/otp", json={"code": kim, "device_key": clumsy.jwk,
+                                               "confirm_move": True}).status_code == 200
+    wrong = f"{(int(sms_code(use_db, kim)) + 1) % 10**6:06d}"
+    for _ in range(6):
+        answer = client.post("/api/auth/verify", json={"code": kim, "otp": wrong,
+                                                       "device_key": clumsy.jwk})
+        assert answer.status_code in (400, 429)
+        assert answer.json()["error"] in ("otp_wrong", "otp_locked")
+    login(client, use_db, careful)  # asserts 200 for the code request and the right code
+    assert get(client, careful, "/api/me").json()["full_name"] == "Nguyễn Văn An"

@@ -105,7 +105,7 @@ def test_session_cookie_copied_to_another_browser_is_refused(
     thief = thief_context.new_page()
     thief.goto("/card")
     thief.wait_for_url(re.compile(r"/login/?\?foreign=1"))
-    expect(thief.locator(".alert-error")).to_contain_text("thuộc về thiết bị khác")
+    expect(thief.locator(".alert-error")).to_contain_text("không còn giữ khóa đăng nhập")
     expect(thief.locator("#card-qr")).to_have_count(0)
     status = thief.evaluate("fetch('/api/me/card').then(r => r.status)")
     assert status == 401

@@ -1,0 +1,54 @@
+"""Nobody is locked out: a browser that lost its saved data (Safari after 7 days without a
+visit, "clear site data") but kept the session cookie lands once on a clean login screen
+that says why, and can log in again with an SMS code."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlalchemy import text
+
+from api.db import engine_for
+from tests.browser.conftest import HYDRATED, Server, log_in, shot, submit
+
+pytestmark = pytest.mark.browser
+
+
+def _events(server: Server, kind: str) -> int:
+    with engine_for(server.db_url).connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM securityevent WHERE kind = :k"),
+                            {"k": kind}).scalar_one()
+
+
+def test_cleared_site_data_with_cookie_lands_once_on_login(page: Page, server: Server) -> None:
+    log_in(page, server)
+    cdp = page.context.new_cdp_session(page)
+    origin = server.url
+    # What the browser drops: everything but the cookie.
+    cdp.send("Storage.clearDataForOrigin", {
+        "origin": origin,
+        "storageTypes": "indexeddb,local_storage,service_workers,cache_storage"})
+    before = _events(server, "foreign_session")
+    seen: list[str] = []
+    page.on("framenavigated", lambda frame: frame == page.main_frame and seen.append(frame.url))
+    page.goto("/")
+    page.wait_for_url(re.compile(r"/login/?\?foreign=1"))
+    # A loop would keep bouncing; give it time to show itself.
+    page.wait_for_timeout(3000)
+    assert re.search(r"/login/?\?foreign=1", page.url)
+    assert len(seen) <= 2, seen  # the page asked for, and at most one redirect
+    assert _events(server, "foreign_session") - before == 1
+    expect(page.locator(".alert-error")).to_contain_text("không còn giữ khóa đăng nhập")
+    shot(page, "login-after-cleared-data-vi")
+    # And the SMS step is reachable: this browser is a new device for the account.
+    submit(page, "#code", "0123456789", "#otp, #confirm-move")
+    if page.locator("#confirm-move").count():
+        page.locator("#confirm-move").click()
+    page.locator("#otp").wait_for()
+    page.wait_for_function(HYDRATED, arg="#otp")
+    page.locator("#otp").fill(server.sms_code("0123456789"))
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/$"))
+    page.locator(".hello-name").wait_for()
