@@ -71,21 +71,85 @@ export async function deviceSign(data) {
   return b64url(sig);
 }
 
-/** The Device-Proof header value for a request. */
-export async function proofFor(method, url) {
-  const target = new URL(url, window.location.href);
-  const stamp = Math.floor(Date.now() / 1000);
-  const sig = await deviceSign(`${method.toUpperCase()} ${target.pathname}${target.search} ${stamp}`);
-  return `${stamp}.${sig}`;
+// Request proofs after DPoP (RFC 9449): a compact ES256 JWS per request, single use (jti),
+// bound to the method, path and the SHA-256 of the body, carrying the server's latest nonce
+// and a time in the server's clock. Formats and rules: api/auth/request_proofs.py.
+const NONCE_KEY = "wallet-proof-nonce";
+let proofNonce = null; // { nonce, offset }: the server's nonce and server-minus-phone seconds
+
+function textBytes(text) {
+  return new TextEncoder().encode(text);
 }
 
-/** fetch() with the device proof; same-origin JSON helpers. */
+function b64urlJson(value) {
+  return b64url(textBytes(JSON.stringify(value)));
+}
+
+function nonceState() {
+  if (proofNonce) return proofNonce;
+  try {
+    proofNonce = JSON.parse(sessionStorage.getItem(NONCE_KEY) || "null");
+  } catch (e) {
+    proofNonce = null;
+  }
+  return proofNonce || { nonce: "", offset: 0 };
+}
+
+/** Remember the nonce a server answer carries, and the clock offset it reveals. */
+export function learnNonce(response) {
+  const nonce = response.headers.get("Device-Nonce");
+  if (!nonce) return;
+  const serverTime = Number(nonce.split(".")[0]);
+  proofNonce = { nonce, offset: Math.round(serverTime - Date.now() / 1000) };
+  try {
+    sessionStorage.setItem(NONCE_KEY, JSON.stringify(proofNonce));
+  } catch (e) {
+    /* storage blocked: the nonce lives in memory only */
+  }
+}
+
+/** The Device-Proof header value for a request with this body (a string or nothing). */
+export async function proofFor(method, url, body = "") {
+  const target = new URL(url, window.location.href);
+  const { nonce, offset } = nonceState();
+  const bodyHash = await crypto.subtle.digest("SHA-256", textBytes(body || ""));
+  const claims = {
+    jti: b64url(crypto.getRandomValues(new Uint8Array(16))),
+    htm: method.toUpperCase(), htu: `${target.pathname}${target.search}`,
+    iat: Math.floor(Date.now() / 1000) + offset, nonce, bh: b64url(bodyHash),
+  };
+  const signed = `${b64urlJson({ alg: "ES256", typ: "dpop+jwt" })}.${b64urlJson(claims)}`;
+  return `${signed}.${await deviceSign(signed)}`;
+}
+
+/** fetch() with the device proof; same-origin JSON helpers. Without a device key (the
+ * browser cleared its saved data) nothing is sent: the server could only refuse, and would
+ * list the attempt as a foreign session in the owner's security events. A first request
+ * (no server nonce yet) or a phone clock far off is answered with a nonce and the server's
+ * time, and retried once. */
 export async function deviceFetch(url, options = {}) {
+  if (!(await deviceKey(false))) {
+    return new Response(JSON.stringify({ error: "device_key_lost" }), {
+      status: 401, headers: { "Content-Type": "application/json" } });
+  }
   const method = (options.method || "GET").toUpperCase();
-  const headers = new Headers(options.headers || {});
-  headers.set("Device-Proof", await proofFor(method, url));
-  if (options.body && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
-  return fetch(url, { ...options, method, headers, credentials: "same-origin" });
+  const send = async () => {
+    const headers = new Headers(options.headers || {});
+    headers.set("Device-Proof", await proofFor(method, url, options.body));
+    if (options.body && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
+    const response = await fetch(url, { ...options, method, headers, credentials: "same-origin" });
+    learnNonce(response);
+    return response;
+  };
+  const first = await send();
+  if (first.status !== 401) return first;
+  let reason = "";
+  try {
+    reason = (await first.clone().json()).error;
+  } catch (e) {
+    /* not JSON */
+  }
+  return reason === "proof_nonce" || reason === "proof_clock" ? send() : first;
 }
 
 /** "Chrome on Android" and the like, for the devices list. */

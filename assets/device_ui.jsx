@@ -18,6 +18,15 @@ export function DeviceGate({ nonce, onProof }) {
   return null;
 }
 
+/** Leaves the single-page app for `href` (a full page load, e.g. the server's login step)
+ * once it is set; this way no script text is evaluated (the CSP has no 'unsafe-eval'). */
+export function GoTo({ href }) {
+  useEffect(() => {
+    if (href) window.location.assign(href);
+  }, [href]);
+  return null;
+}
+
 /** Hidden form fields with this device's public key and name (made on first use). */
 export function DeviceFields() {
   const [jwk, setJwk] = useState("");
@@ -175,7 +184,7 @@ export function LogoutButton({ label }) {
   const run = async () => {
     setBusy(true);
     try {
-      await fetch("/api/auth/logout", { method: "POST", credentials: "same-origin" });
+      await deviceFetch("/api/auth/logout", { method: "POST", body: "{}" });
     } finally {
       await wipeRecords();
       window.location.assign("/login");

@@ -9,14 +9,13 @@ import hashlib
 import json
 import secrets
 import struct
-import time
 
 import cbor2
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-from api.auth.device_keys import proof_message
+from api.auth import request_proofs
 
 
 def b64url(data: bytes) -> str:
@@ -41,12 +40,24 @@ class Device:
         r, s = decode_dss_signature(self.key.sign(message, ec.ECDSA(hashes.SHA256())))
         return b64url(r.to_bytes(32, "big") + s.to_bytes(32, "big"))
 
-    def proof(self, method: str, path: str, stamp: int | None = None) -> str:
-        stamp = int(time.time()) if stamp is None else stamp
-        return f"{stamp}.{self.sign(proof_message(method, path, stamp))}"
+    def proof(self, method: str, path: str, body: bytes = b"", nonce: str | None = None,
+              iat: int | None = None) -> str:
+        """A request proof as device.js makes it. The nonce is one the server would hand
+        out (stateless: the same SECRET_KEY makes it here as in the server)."""
+        return request_proofs.make(self.sign, method, path, body,
+                                   nonce if nonce is not None else request_proofs.new_nonce(),
+                                   iat=iat)
 
-    def headers(self, method: str, path: str) -> dict[str, str]:
-        return {"Device-Proof": self.proof(method, path)}
+    def headers(self, method: str, path: str, body: bytes = b"") -> dict[str, str]:
+        """Device-Proof (and, with a body, its JSON content type) for one request."""
+        extra = {"Content-Type": "application/json"} if body else {}
+        return {"Device-Proof": self.proof(method, path, body), **extra}
+
+    def post(self, client, path: str, data: object, **headers: str):
+        """POST `data` as JSON with a proof bound to exactly these bytes."""
+        body = json.dumps(data).encode()
+        return client.post(path, content=body, headers=self.headers("POST", path, body)
+                           | headers)
 
 
 def _cose_key(public: ec.EllipticCurvePublicKey) -> bytes:

@@ -1,8 +1,7 @@
 """Device keys: the browser's non-extractable WebCrypto P-256 key that binds a session to
 one device. The server keeps the public JWK; the device signs a proof with each request.
 
-Proof over HTTP: header `Device-Proof: <unix seconds>.<base64url raw r||s>` signing
-`"<METHOD> <path?query> <unix seconds>"`, accepted within PROOF_WINDOW of the server clock.
+Proof over HTTP: a single-use, body-bound `Device-Proof` (api/auth/request_proofs.py).
 Proof over the Reflex websocket: the device signs `"reflex <nonce>"` for a nonce the server
 handed to that tab (see pwa/state/session.py).
 """
@@ -12,22 +11,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import time
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
-PROOF_WINDOW = 120  # seconds either side: phones' clocks drift
-HEADER = "device-proof"
-
 
 class DeviceKeyError(ValueError):
     """The key or the proof is malformed or does not verify."""
 
 
-def _b64url_decode(text: str) -> bytes:
+def b64url_decode(text: str) -> bytes:
+    """Decode unpadded base64url (DeviceKeyError when it is not)."""
     try:
         return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (ValueError, TypeError) as exc:
@@ -49,7 +45,7 @@ def parse_jwk(value: str | dict | None) -> dict[str, str]:
         raise DeviceKeyError("not an object")
     if jwk.get("kty") != "EC" or jwk.get("crv") != "P-256" or "d" in jwk:
         raise DeviceKeyError("not a public P-256 key")
-    x, y = _b64url_decode(str(jwk.get("x", ""))), _b64url_decode(str(jwk.get("y", "")))
+    x, y = b64url_decode(str(jwk.get("x", ""))), b64url_decode(str(jwk.get("y", "")))
     if len(x) != 32 or len(y) != 32:
         raise DeviceKeyError("coordinates")
     try:
@@ -70,37 +66,20 @@ def thumbprint(jwk: dict[str, str]) -> str:
 def verify(jwk: dict[str, str], message: bytes, signature: str) -> bool:
     """Check a WebCrypto ECDSA P-256/SHA-256 signature (raw r||s, base64url)."""
     try:
-        raw = _b64url_decode(signature or "")
+        raw = b64url_decode(signature or "")
     except DeviceKeyError:
         return False
     if len(raw) != 64:
         return False
     key = ec.EllipticCurvePublicNumbers(
-        int.from_bytes(_b64url_decode(jwk["x"]), "big"),
-        int.from_bytes(_b64url_decode(jwk["y"]), "big"), ec.SECP256R1()).public_key()
+        int.from_bytes(b64url_decode(jwk["x"]), "big"),
+        int.from_bytes(b64url_decode(jwk["y"]), "big"), ec.SECP256R1()).public_key()
     der = encode_dss_signature(int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big"))
     try:
         key.verify(der, message, ec.ECDSA(hashes.SHA256()))
     except InvalidSignature:
         return False
     return True
-
-
-def proof_message(method: str, path: str, stamp: int) -> bytes:
-    """What a request proof signs."""
-    return f"{method.upper()} {path} {stamp}".encode()
-
-
-def check_proof(jwk: dict[str, str], header: str | None, method: str, path: str,
-                now: float | None = None) -> bool:
-    """Whether `header` is a fresh proof by this key for this request."""
-    stamp_text, _, signature = (header or "").partition(".")
-    if not stamp_text.isdigit():
-        return False
-    stamp = int(stamp_text)
-    if abs((now if now is not None else time.time()) - stamp) > PROOF_WINDOW:
-        return False
-    return verify(jwk, proof_message(method, path, stamp), signature)
 
 
 def nonce_message(nonce: str) -> bytes:

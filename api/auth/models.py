@@ -127,3 +127,12 @@ class Attempt(SQLModel, table=True):
     scope: str = Field(index=True)  # e.g. "otp_send:client"
     key: str = Field(index=True)
     at: dt.datetime = Field(index=True)
+
+
+class SeenProof(SQLModel, table=True):
+    """A request proof's id already used by a device (replay protection, see
+    api/auth/request_proofs.py), kept until the proof could not pass the time check."""
+
+    device_id: int = Field(primary_key=True)
+    jti: str = Field(primary_key=True, max_length=64)
+    at: dt.datetime = Field(index=True)

@@ -11,9 +11,11 @@ from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Route
 
 from api.http import auth_routes, card_routes, lookup_routes, me_routes, sync_routes
 from api.http.base import error, request_lang
+from api.http.web_surface import WebSurface
 
 log = logging.getLogger(__name__)
 
@@ -24,10 +26,31 @@ async def server_error(request: Request, exc: Exception) -> Response:
     return error("server", 500, request_lang(request))
 
 
+def _unknown(routes: list[Route]) -> Route:
+    """Any other /api address: JSON 404, or 405 where the path exists for other methods
+    (a catch-all route would otherwise hide Starlette's own 405)."""
+
+    async def unknown(request: Request) -> Response:
+        allowed = sorted({method for route in routes
+                          if route.path_regex.match(request.url.path) for method in
+                          route.methods or ()})
+        lang = request_lang(request)
+        if allowed:
+            answer = error("method_not_allowed", 405, lang)
+            answer.headers["Allow"] = ", ".join(allowed)
+            return answer
+        return error("not_found", 404, lang)
+
+    return Route("/api/{rest:path}", unknown)
+
+
 def build() -> Starlette:
-    """The API application."""
+    """The API application (Reflex mounts the pages and its websocket inside it)."""
     routes = [*auth_routes.routes, *me_routes.routes, *sync_routes.routes,
               *card_routes.routes, *lookup_routes.routes]
-    # Sync answers and record lists compress well (a 35-year history: ~6x smaller).
-    return Starlette(routes=routes, exception_handlers={500: server_error},
-                     middleware=[Middleware(GZipMiddleware, minimum_size=500)])
+    return Starlette(routes=[*routes, _unknown(routes)],
+                     exception_handlers={500: server_error},
+                     middleware=[Middleware(WebSurface),
+                                 # Sync answers and record lists compress well (a 35-year
+                                 # history: ~6x smaller).
+                                 Middleware(GZipMiddleware, minimum_size=500)])

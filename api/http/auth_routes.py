@@ -8,7 +8,6 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from api.auth import events, passkeys, sessions
-from api.auth.models import Device
 from api.domain.models import Person
 from api.http.base import (
     authorized,
@@ -21,6 +20,7 @@ from api.http.base import (
     text_fields,
 )
 from api.services import login
+from api.services.errors import UserError
 
 
 async def request_otp(request: Request, session: Session) -> Response:
@@ -63,12 +63,17 @@ async def redeem(request: Request, session: Session) -> Response:
 
 
 async def logout(request: Request, session: Session) -> Response:
-    """POST: end the session and clear the cookie."""
-    row = sessions.live(session, request.cookies.get(sessions.COOKIE))
-    if row is not None:
-        device = session.get(Device, row.device_id) if row.device_id else None
-        events.record(session, row.person_id, "logout", device.name if device else "",
-                      client_of(request))
+    """POST {} (device-proven): end the session and clear the cookie. Without the device's
+    proof the session lives on (a stolen cookie cannot log the owner out); the asking
+    browser only loses its copy of the cookie."""
+    try:
+        row, device = await authorized(request, session)
+    except UserError as exc:
+        response = JSONResponse({"error": exc.reason, "message": exc.message(
+            request_lang(request))}, status_code=exc.status)
+        clear_session_cookie(response)
+        return response
+    events.record(session, row.person_id, "logout", device.name, client_of(request))
     sessions.revoke(session, request.cookies.get(sessions.COOKIE))
     response = JSONResponse({"ok": True})
     clear_session_cookie(response)
@@ -99,7 +104,7 @@ async def passkey_login(request: Request, session: Session) -> Response:
 
 async def passkey_register_options(request: Request, session: Session) -> Response:
     """POST (device-proven): WebAuthn creation options for this person and device."""
-    row, device = authorized(request, session)
+    row, device = await authorized(request, session)
     person = session.get(Person, row.person_id)
     options = passkeys.registration_options(session, person, device)
     return Response(options, media_type="application/json")
@@ -107,7 +112,7 @@ async def passkey_register_options(request: Request, session: Session) -> Respon
 
 async def passkey_register(request: Request, session: Session) -> Response:
     """POST {credential} (device-proven): store a new passkey."""
-    row, device = authorized(request, session)
+    row, device = await authorized(request, session)
     body = await json_object(request)
     passkeys.register(session, session.get(Person, row.person_id), device,
                       body.get("credential") or {}, client_of(request))

@@ -10,11 +10,12 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 
+from sqlalchemy.exc import DataError
 from sqlmodel import Session
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from api.auth import device_binding, device_keys, events, sessions
+from api.auth import device_binding, events, request_proofs, sessions
 from api.auth.models import Device, WebSession
 from api.db import engine
 from api.services.errors import UserError, explain
@@ -22,6 +23,10 @@ from locales import pick_lang
 
 log = logging.getLogger(__name__)
 Handler = Callable[[Request], Awaitable[Response]]
+# What malformed input raises on its way in: JSON nested too deep, numbers too large for the
+# database, text that is not UTF-8, values of the wrong type. Always a 400, never a 500.
+BAD_INPUT = (ValueError, KeyError, TypeError, RecursionError, OverflowError, DataError,
+             UnicodeDecodeError)
 
 
 def request_lang(request: Request) -> str:
@@ -45,14 +50,16 @@ def endpoint(handler: Callable[[Request, Session], Awaitable[Response]]) -> Hand
             with Session(engine(), expire_on_commit=False) as session:
                 response = await handler(request, session)
                 session.commit()
-                return response
         except UserError as exc:
             extra = {k: v for k, v in exc.values.items() if k in ("code", "seconds", "tries")}
-            return JSONResponse({"error": exc.reason, "message": exc.message(lang), **extra},
-                                status_code=exc.status)
-        except (json.JSONDecodeError, ValueError, KeyError, TypeError):
+            response = JSONResponse({"error": exc.reason, "message": exc.message(lang),
+                                     **extra}, status_code=exc.status)
+        except BAD_INPUT:
             log.info("bad request to %s", request.url.path, exc_info=True)
-            return error("bad_request", 400, lang)
+            response = error("bad_request", 400, lang)
+        # A fresh server nonce (and the server's time) for the phone's next request proof.
+        response.headers[request_proofs.NONCE_HEADER] = request_proofs.new_nonce()
+        return response
 
     wrapped.__doc__ = handler.__doc__
     return wrapped
@@ -77,9 +84,11 @@ def client_of(request: Request) -> str:
     return request.client.host if request.client else ""
 
 
-def authorized(request: Request, session: Session) -> tuple[WebSession, Device]:
-    """The live session and its device, proven by a Device-Proof header signed with the
-    device key. A session cookie copied into another browser has no such key: refused."""
+async def authorized(request: Request, session: Session) -> tuple[WebSession, Device]:
+    """The live session and its device, proven by a single-use Device-Proof signed with the
+    device key over this method, path and body (api/auth/request_proofs.py). A session
+    cookie copied into another browser has no such key, and a captured proof works once,
+    for its own request only: refused."""
     row = sessions.find(session, request.cookies.get(sessions.COOKIE))
     state = sessions.status(row)
     if state in ("moved", "signed_out"):
@@ -90,18 +99,22 @@ def authorized(request: Request, session: Session) -> tuple[WebSession, Device]:
     if device is None or device.revoked_at is not None:
         raise UserError("not_logged_in", status=401)
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    proof = request.headers.get(device_keys.HEADER)
-    if proof and device_keys.check_proof(device_binding.device_jwk(device), proof,
-                                         request.method, target):
-        return row, device
-    events.record(session, row.person_id, "foreign_session", "", client_of(request))
-    session.commit()
-    raise UserError("device_proof", status=401)
+    try:
+        proof = request_proofs.check(device_binding.device_jwk(device),
+                                     request.headers.get(request_proofs.HEADER),
+                                     request.method, target, await request.body())
+        request_proofs.spend(session, device.id, proof)
+    except request_proofs.ProofError as exc:
+        if exc.alarm:
+            events.record(session, row.person_id, "foreign_session", "", client_of(request))
+            session.commit()
+        raise UserError(exc.reason, status=401) from exc
+    return row, device
 
 
-def person_id_of(request: Request, session: Session) -> int:
+async def person_id_of(request: Request, session: Session) -> int:
     """The proven session's person."""
-    return authorized(request, session)[0].person_id
+    return (await authorized(request, session))[0].person_id
 
 
 def set_session_cookie(request: Request, response: Response, token: str) -> None:

@@ -29,7 +29,7 @@ from api.services.errors import UserError
 
 async def set_language(request: Request, session: Session) -> Response:
     """POST {lang} (device-proven): the language switched on the phone, kept on the account."""
-    row, _ = authorized(request, session)
+    row, _ = await authorized(request, session)
     body = await text_fields(request)
     changed = language.remember(session, row.person_id, body.get("lang", ""))
     return JSONResponse({"ok": True, "changed": changed})
@@ -38,13 +38,13 @@ async def set_language(request: Request, session: Session) -> Response:
 # ---- devices and security ------------------------------------------------------------------
 async def security_view(request: Request, session: Session) -> Response:
     """GET (device-proven): the bound device, its passkeys and recent security events."""
-    row, device = authorized(request, session)
+    row, device = await authorized(request, session)
     return JSONResponse(security.view(session, row.person_id, device, request_lang(request)))
 
 
 async def sign_out_device(request: Request, session: Session) -> Response:
     """POST (device-proven): sign this device out (revokes device, sessions, passkeys)."""
-    _, device = authorized(request, session)
+    _, device = await authorized(request, session)
     device_binding.sign_out(session, device, client_of(request))
     response = JSONResponse({"ok": True})
     clear_session_cookie(response)
@@ -54,14 +54,15 @@ async def sign_out_device(request: Request, session: Session) -> Response:
 # ---- the citizen's own records ------------------------------------------------------------
 def _own(view: Callable[[Session, int, str], object]) -> Handler:
     async def handler(request: Request, session: Session) -> Response:
-        return JSONResponse(view(session, person_id_of(request, session), request_lang(request)))
+        person_id = await person_id_of(request, session)
+        return JSONResponse(view(session, person_id, request_lang(request)))
 
     return endpoint(handler)
 
 
 async def card_png(request: Request, session: Session) -> Response:
     """The card image as PNG (attachment with ?download=1)."""
-    person_id = person_id_of(request, session)
+    person_id = await person_id_of(request, session)
     lang = request_lang(request)
     view = wallet.card_view(session, person_id, lang)
     if not view:
@@ -76,7 +77,7 @@ async def card_png(request: Request, session: Session) -> Response:
 
 async def photo(request: Request, session: Session) -> Response:
     """The holder's photo (PNG), or an SVG silhouette when none is on file."""
-    person = session.get(Person, person_id_of(request, session))
+    person = session.get(Person, await person_id_of(request, session))
     headers = {"Cache-Control": "private, max-age=3600"}
     if person is not None and person.photo:
         return Response(person.photo, media_type="image/png", headers=headers)

@@ -14,7 +14,7 @@ from sync import protocol as sync_protocol
 
 async def sync_pull(request: Request, session: Session) -> Response:
     """GET ?since=&limit= (device-proven): changes after the cursor, gzip-compressed."""
-    row, _ = authorized(request, session)
+    row, _ = await authorized(request, session)
     try:
         limit = int(request.query_params.get("limit") or 500)
     except ValueError:
@@ -25,7 +25,7 @@ async def sync_pull(request: Request, session: Session) -> Response:
 
 async def sync_push(request: Request, session: Session) -> Response:
     """POST {mutations} (device-proven): apply each client mutation once."""
-    row, _ = authorized(request, session)
+    row, _ = await authorized(request, session)
     body = await json_object(request)
     person = session.get(Person, row.person_id)
     return JSONResponse(sync_protocol.push(session, person, body.get("mutations") or [],

@@ -48,6 +48,19 @@ MESSAGES: dict[str, str] = {
                           "in again with a code sent by SMS."),
     "device_rebind": N_("Your account is bound to another device. Confirm with a code sent "
                         "to your phone to use it here."),
+    "proof_nonce": N_("This request needs a fresh proof from your phone. Reload the page."),
+    "proof_clock": N_("Your phone's clock is far off. Set the date and time automatically, "
+                      "then reload the page."),
+    "proof_replayed": N_("This request was already made once and cannot be repeated. Reload "
+                         "the page."),
+    "too_large": N_("What was sent is too large (at most {limit} KB). Shorten it and try "
+                    "again."),
+    "json_only": N_("The request could not be read. Reload the page and try again."),
+    "cross_site": N_("This request came from another website and was refused. Open the "
+                     "wallet itself and try again."),
+    "method_not_allowed": N_("This address does not accept this kind of request."),
+    "too_many_changes": N_("Too many changes at once (at most {limit}). The rest are sent "
+                           "at the next sync."),
     "moved": N_("You were signed out because your account was moved to another device. "
                 "The data stored on this device was deleted."),
     "signed_out": N_("This device was signed out. The data stored on it was deleted."),

@@ -17,6 +17,14 @@ class DeviceGate(rx.Component):
     on_proof: rx.EventHandler[passthrough_event_spec(str)]
 
 
+class GoTo(rx.Component):
+    """A full page load of `href` once it is set (no script text evaluated)."""
+
+    library = LIBRARY
+    tag = "GoTo"
+    href: rx.Var[str]
+
+
 class DeviceFields(rx.Component):
     """Hidden `device_key` and `device_name` inputs for the login form."""
 

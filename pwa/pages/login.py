@@ -6,7 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from pwa.components.blocks import alert
-from pwa.components.device import DeviceFields, LocalWipe, PasskeyLogin
+from pwa.components.device import DeviceFields, GoTo, LocalWipe, PasskeyLogin
 from pwa.components.doc_title import STATIC_TITLE
 from pwa.components.layout import page
 from pwa.i18n import t
@@ -70,6 +70,7 @@ def login_page() -> rx.Component:
     return page(
         t("Log in"), "/login",
         LocalWipe.create(when=LoginState.wipe),
+        GoTo.create(href=LoginState.go_to),
         rx.el.section(
             rx.el.p(t("Your health-insurance card, contribution history and benefits, "
                       "on your phone."), class_name="lead"),

@@ -3,7 +3,7 @@ step binds this device; if the account is bound to another one, the user is warn
 
 from __future__ import annotations
 
-import json
+from urllib.parse import quote
 
 import reflex as rx
 
@@ -15,6 +15,8 @@ from pwa.state.session import SessionState
 
 # ?reason=1 on /login -> the message shown (and whether local data must be wiped).
 NOTICES = {"moved": True, "signed_out": True, "foreign": False, "expired": False}
+# ?reason=1 -> the error explained, where its name differs.
+REASONS = {"foreign": "device_key_lost", "expired": "ticket_invalid"}
 
 
 class LoginState(SessionState):
@@ -26,6 +28,8 @@ class LoginState(SessionState):
     info: str = ""
     warning: str = ""
     wipe: bool = False
+    # The server's login step, opened as a full page load once the code is checked.
+    go_to: str = ""
     _confirm_move: bool = False
     _jwk: str = ""
 
@@ -33,12 +37,12 @@ class LoginState(SessionState):
     def load(self):
         """Logged-in users go home; a sign-out or move is explained (and local data wiped)."""
         self.step, self.info, self.warning, self.error, self.wipe = "code", "", "", "", False
+        self.go_to = ""
         self._confirm_move = False
         query = self.router.url.query_parameters
         for reason, wipe in NOTICES.items():
             if query.get(reason):
-                key = {"foreign": "device_key_lost", "expired": "ticket_invalid"}.get(reason, reason)
-                self.error = explain(key, self.lang)
+                self.error = explain(REASONS.get(reason, reason), self.lang)
                 self.wipe = wipe
         # A page that was sent here with a reason stays here: a browser whose saved data was
         # cleared still has the session cookie, and sending it home would send it straight
@@ -102,8 +106,8 @@ class LoginState(SessionState):
         except UserError as exc:
             self._fail(exc)
             return None
-        url = json.dumps(f"/api/auth/session?ticket={ticket}")
-        return rx.call_script(f"window.location.assign({url})")
+        self.go_to = f"/api/auth/session?ticket={quote(ticket)}"
+        return None
 
     @rx.event
     def start_over(self) -> None:

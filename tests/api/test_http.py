@@ -101,7 +101,7 @@ def test_the_citizen_sees_card_history_benefits_visits(client: TestClient, use_d
 
 def test_logout_ends_the_session(client: TestClient, use_db: Engine, device: Device) -> None:
     login(client, use_db, device)
-    assert client.post("/api/auth/logout").json() == {"ok": True}
+    assert device.post(client, "/api/auth/logout", {}).json() == {"ok": True}
     assert get(client, device, "/api/me").status_code == 401
 
 

@@ -48,10 +48,10 @@ def test_the_phone_language_becomes_the_account_language(eng: Engine) -> None:
     assert card_changes(eng) == cards + 1  # the card image is redrawn in Korean for the phone
 
     path = "/api/me/language"
-    answer = http.post(path, json={"lang": "ja"}, headers=device.headers("POST", path))
+    answer = device.post(http, path, {"lang": "ja"})
     assert answer.json() == {"ok": True, "changed": True}
     assert account_lang(eng) == "ja"
-    refused = http.post(path, json={"lang": "xx"}, headers=device.headers("POST", path))
+    refused = device.post(http, path, {"lang": "xx"})
     assert refused.status_code == 400 and refused.json()["error"] == "bad_language"
     assert "목록" in refused.json()["message"]  # said in the phone's language (Korean)
     assert account_lang(eng) == "ja"

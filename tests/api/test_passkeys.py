@@ -29,8 +29,9 @@ class Phone:
         self.http = TestClient(build(), raise_server_exceptions=False)
 
     def post(self, path: str, body: dict | None = None, signed: bool = False):
-        headers = self.device.headers("POST", path) if signed else {}
-        return self.http.post(path, json=body or {}, headers=headers | {"accept-language": "en"})
+        if signed:
+            return self.device.post(self.http, path, body or {}, **{"accept-language": "en"})
+        return self.http.post(path, json=body or {}, headers={"accept-language": "en"})
 
     def sms_login(self, move: bool = True) -> None:
         assert self.post("/api/auth/otp", {"code": AN, "device_key": self.device.jwk,

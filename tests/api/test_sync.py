@@ -46,8 +46,7 @@ class Phone:
 
     def push(self, *mutations: dict) -> dict:
         path = "/api/sync/push"
-        return self.http.post(path, json={"mutations": list(mutations)},
-                              headers=self.device.headers("POST", path)).json()
+        return self.device.post(self.http, path, {"mutations": list(mutations)}).json()
 
 
 def person_id(eng: Engine) -> int:

@@ -23,6 +23,19 @@ from tests.bench.wire import SyncClient, api_server
 
 pytestmark = pytest.mark.bench
 
+# wrk: one single-use request proof per request, from a file made beforehand.
+WRK_PROOFS = """
+local proofs, n = {}, 0
+for line in io.lines("PROOFS") do proofs[#proofs + 1] = line end
+request = function()
+  n = n + 1
+  local headers = {}
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  headers["Device-Proof"] = proofs[(n - 1) % #proofs + 1]
+  return wrk.format(nil, nil, headers)
+end
+"""
+
 
 def wire(answer: dict) -> int:
     """Bytes on the wire: the JSON, gzip-compressed as the API sends it."""
@@ -74,11 +87,14 @@ def test_no_change_pulls_per_second_over_http(big_sqlite: str, tmp_path: Path) -
         cursor, _ = phone.pull_all()
         path = f"/api/sync/pull?since={cursor}&limit=500"
         cookie = "; ".join(f"{k}={v}" for k, v in phone.http.cookies.items())
-        headers = phone.device.headers("GET", path) | {"Cookie": cookie,
-                                                        "Accept-Encoding": "gzip"}
-        args = ["wrk", "-t", "1", "-c", "8", "-d", "10s", "--latency"]
-        for name, value in headers.items():
-            args += ["-H", f"{name}: {value}"]
+        # Proofs are single-use: wrk sends a fresh one with every request, made beforehand
+        # (far more than 10 s of pulls can use) and read by a small Lua script.
+        proofs = tmp_path / "proofs.txt"
+        proofs.write_text("\n".join(phone.device.proof("GET", path) for _ in range(40000)))
+        script = tmp_path / "proofs.lua"
+        script.write_text(WRK_PROOFS.replace("PROOFS", str(proofs)))
+        args = ["wrk", "-t", "1", "-c", "8", "-d", "10s", "--latency", "-s", str(script),
+                "-H", f"Cookie: {cookie}", "-H", "Accept-Encoding: gzip"]
         out = subprocess.run(args + [url + path], capture_output=True, text=True,
                              check=True).stdout
     assert "Non-2xx" not in out, out  # every pull answered 200, none refused

@@ -132,8 +132,7 @@ class SyncClient:
 
     def push(self, mutations: list[dict]) -> dict:
         path = "/api/sync/push"
-        answer = self.http.post(path, json={"mutations": mutations},
-                                headers=self.device.headers("POST", path))
+        answer = self.device.post(self.http, path, {"mutations": mutations})
         answer.raise_for_status()
         self.requests += 1
         return answer.json()
