@@ -21,7 +21,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session, select
 
 from api.clock import utcnow
@@ -32,13 +32,14 @@ from sync.models import AppliedMutation
 
 SCHEMA = 1
 MAX_LIMIT = 1000
+MAX_MUTATIONS = 200  # per push; the phone sends its queue in batches of this size
 DRAFT_KINDS = ("reissue_card", "reissue_book", "pension_payment", "authorise", "other")
 
 
 def parse_cursor(cursor: str | None) -> int | None:
     """The seq in a cursor, or None when the phone must reset (empty, other schema, junk)."""
     schema, _, seq = (cursor or "").partition(".")
-    if schema != str(SCHEMA) or not seq.isdigit():
+    if schema != str(SCHEMA) or not seq.isdigit() or len(seq) > 18:  # fits a BIGINT
         return None
     return int(seq)
 
@@ -78,7 +79,10 @@ def pull(session: Session, person_id: int, cursor: str | None, limit: int = 500)
 
 # ---- mutations --------------------------------------------------------------------------
 def _notice_read(session: Session, person: Person, data: dict) -> None:
-    row = session.get(Notice, int(data.get("notice_id", 0)))
+    notice_id = data.get("notice_id")
+    if not isinstance(notice_id, int) or not 0 < notice_id < 2**31:
+        raise UserError("bad_request")
+    row = session.get(Notice, notice_id)
     if row is None or row.person_id != person.id:
         raise UserError("not_found", status=404)
     if row.read_at is None:
@@ -125,12 +129,19 @@ HANDLERS: dict[str, Callable[[Session, Person, dict], None]] = {
 
 
 def push(session: Session, person: Person, mutations: list, lang: str) -> dict:
-    """Apply each mutation once, each in its own transaction; acknowledge or refuse it."""
+    """Apply each mutation once, each in its own transaction; acknowledge or refuse it.
+    At most MAX_MUTATIONS at a time (413 "too_many_changes": nothing applied, the phone
+    keeps them), so an answer stays small whatever is sent."""
+    if not isinstance(mutations, list):
+        raise UserError("bad_request")
+    if len(mutations) > MAX_MUTATIONS:
+        raise UserError("too_many_changes", status=413, limit=MAX_MUTATIONS)
     acked, rejected = [], []
-    for item in mutations if isinstance(mutations, list) else []:
-        ident = str(item.get("id", "")) if isinstance(item, dict) else ""
+    for item in mutations:
+        raw_id = str(item.get("id", "")) if isinstance(item, dict) else ""
+        ident = raw_id[:40]  # echoed back: never more than this
         kind = str(item.get("type", "")) if isinstance(item, dict) else ""
-        if not 8 <= len(ident) <= 40 or kind not in HANDLERS:
+        if not 8 <= len(raw_id) <= 40 or kind not in HANDLERS:
             rejected.append({"id": ident, "error": "bad_request",
                              "message": explain("bad_request", lang)})
             continue
@@ -153,7 +164,7 @@ def push(session: Session, person: Person, mutations: list, lang: str) -> dict:
         except IntegrityError:
             session.rollback()  # the same id applied concurrently: it is applied once
             acked.append(ident)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, OverflowError, DataError):
             session.rollback()
             rejected.append({"id": ident, "error": "bad_request",
                              "message": explain("bad_request", lang)})

@@ -44,7 +44,7 @@ HEADER = "device-proof"
 NONCE_HEADER = "Device-Nonce"
 NONCE_LIFETIME = 300  # seconds a server nonce is accepted
 IAT_WINDOW = 60  # seconds either side of the server clock, after the phone's correction
-MAX_PROOF_LENGTH = 2048  # a real proof is ~450 characters
+MAX_PROOF_LENGTH = 8192  # a real proof is ~450 characters plus the URL it names
 REMEMBER = dt.timedelta(seconds=2 * (NONCE_LIFETIME + IAT_WINDOW))
 _HEADER_JSON = {"alg": "ES256", "typ": "dpop+jwt"}
 

@@ -41,7 +41,8 @@ def _unknown(routes: list[Route]) -> Route:
             return answer
         return error("not_found", 404, lang)
 
-    return Route("/api/{rest:path}", unknown)
+    return Route("/api/{rest:path}", unknown,
+                 methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
 
 
 def build() -> Starlette:

@@ -101,7 +101,9 @@ def refusal(scope: Scope) -> tuple[int, str] | None:
     if origin is None and headers.get("sec-fetch-site") in ("cross-site", "same-site"):
         return 403, "cross_site"
     media = headers.get("content-type", "").split(";")[0].strip().lower()
-    if media != "application/json":
+    has_body = scope["method"] == "POST" or headers.get("content-length", "0") != "0" \
+        or "transfer-encoding" in headers
+    if has_body and media != "application/json":
         return 415, "json_only"
     return None
 
