@@ -21,7 +21,7 @@ import json
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 from webauthn import (
     generate_authentication_options,
@@ -51,6 +51,7 @@ from api.config import settings
 from api.domain.models import Person
 from api.services.errors import UserError
 
+OPEN_PER_ASKER = 5
 CHALLENGE_LIFETIME = dt.timedelta(minutes=5)
 RP_NAME = "BHXH số"
 
@@ -65,8 +66,21 @@ class PasskeyLogin:
 
 def _new_challenge(session: Session, purpose: str, person_id: int | None = None,
                    device_id: int | None = None, key_thumbprint: str = "") -> bytes:
+    """A stored challenge. Expired ones are swept here, and one asker (device key or
+    device) keeps at most OPEN_PER_ASKER open ones (the oldest go), so asking again and
+    again never fills the table and never locks the asker out."""
     raw = secrets.token_bytes(32)
     now = utcnow()
+    session.execute(delete(WebAuthnChallenge).where(col(WebAuthnChallenge.expires_at) < now))
+    mine = (col(WebAuthnChallenge.key_thumbprint) == key_thumbprint if key_thumbprint
+            else col(WebAuthnChallenge.device_id) == device_id)
+    open_ids = session.exec(select(WebAuthnChallenge.id).where(
+        WebAuthnChallenge.purpose == purpose, mine,
+        col(WebAuthnChallenge.consumed_at).is_(None))
+        .order_by(col(WebAuthnChallenge.id).desc())).all()
+    if len(open_ids) >= OPEN_PER_ASKER:
+        session.execute(delete(WebAuthnChallenge).where(
+            col(WebAuthnChallenge.id).in_(open_ids[OPEN_PER_ASKER - 1:])))
     session.add(WebAuthnChallenge(purpose=purpose, challenge=bytes_to_base64url(raw),
                                   person_id=person_id, device_id=device_id,
                                   key_thumbprint=key_thumbprint, created_at=now,

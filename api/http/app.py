@@ -13,7 +13,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from api.http import auth_routes, card_routes, lookup_routes, me_routes, sync_routes
+from api.http import (
+    auth_routes,
+    card_routes,
+    lookup_routes,
+    me_routes,
+    openapi,
+    sync_routes,
+)
 from api.http.base import error, request_lang
 from api.http.web_surface import WebSurface
 
@@ -48,7 +55,7 @@ def _unknown(routes: list[Route]) -> Route:
 def build() -> Starlette:
     """The API application (Reflex mounts the pages and its websocket inside it)."""
     routes = [*auth_routes.routes, *me_routes.routes, *sync_routes.routes,
-              *card_routes.routes, *lookup_routes.routes]
+              *card_routes.routes, *lookup_routes.routes, *openapi.routes]
     return Starlette(routes=[*routes, _unknown(routes)],
                      exception_handlers={500: server_error},
                      middleware=[Middleware(WebSurface),

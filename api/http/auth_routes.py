@@ -85,6 +85,8 @@ async def passkey_login_options(request: Request, session: Session) -> Response:
     """POST {device_key}: WebAuthn request options, tied to this device key."""
     body = await json_object(request)
     jwk = login.device_key(body.get("device_key"))
+    await login.wait_for_address(session, "passkey", client_of(request))
+    login.count_address(session, "passkey", client_of(request))
     return Response(passkeys.login_options(session, jwk), media_type="application/json")
 
 

@@ -118,6 +118,11 @@ class WebSurface:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if "http.response.pathsend" in scope.get("extensions", {}):
+            # A page's CSP needs its body, so files are sent as bytes, not by path (granian
+            # would otherwise send them itself, past this middleware).
+            scope = {**scope, "extensions": {k: v for k, v in scope["extensions"].items()
+                                             if k != "http.response.pathsend"}}
         request = Request(scope)
         https = scope.get("scheme") == "https" or \
             request.headers.get("x-forwarded-proto") == "https"

@@ -23,11 +23,12 @@ from api.services.errors import UserError
 # little longer (PAUSE_STEP seconds per attempt over, at most PAUSE_CAP), and a correct code
 # is never refused. Spraying guesses across many accounts from one address gets slow; the
 # per-code limit (5 tries) still stops guessing one account's code.
-ADDRESS_SOFT_LIMIT = {"send": 30, "verify": 30}
+ADDRESS_SOFT_LIMIT = {"send": 30, "verify": 30, "passkey": 60}
 PAUSE_STEP = 0.5
 PAUSE_CAP = 10.0
 HOUR = dt.timedelta(hours=1)
-_SCOPES = {"send": "otp_send:client", "verify": "otp_fail:client"}
+_SCOPES = {"send": "otp_send:client", "verify": "otp_fail:client",
+           "passkey": "passkey_options:client"}
 
 
 def find_person(session: Session, typed: str) -> Person:
@@ -56,6 +57,11 @@ def address_pause(session: Session, step: str, client: str) -> float:
     handled: 0 under the soft limit, then growing gently up to PAUSE_CAP."""
     over = throttle.recent(session, _SCOPES[step], client, HOUR) - ADDRESS_SOFT_LIMIT[step]
     return 0.0 if over < 0 else min(PAUSE_CAP, PAUSE_STEP * (over + 1))
+
+
+def count_address(session: Session, step: str, client: str) -> None:
+    """Count one attempt of `step` from `client` (committed with the caller)."""
+    throttle.count(session, _SCOPES[step], client)
 
 
 async def wait_for_address(session: Session, step: str, client: str) -> float:

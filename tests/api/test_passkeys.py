@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 from starlette.testclient import TestClient
 
 from api.auth import passkeys
@@ -179,3 +180,25 @@ def test_synced_passkey_on_another_phone_needs_sms_to_move(phone: Phone,
     assert answer["status"] == 409 and answer["error"] == "device_rebind"
     assert answer["code"] == AN
     assert other.me() == 401
+
+
+def test_asking_for_login_options_again_and_again_fills_nothing(use_db: Engine,
+                                                                 monkeypatch) -> None:
+    """Options requests are unauthenticated: each asker keeps a few open challenges, expired
+    ones are swept, and one address asking very often is slowed down, never shut out."""
+    import api.services.login as login_rules
+
+    monkeypatch.setattr(login_rules, "PAUSE_STEP", 0.001)
+    monkeypatch.setattr(login_rules, "ADDRESS_SOFT_LIMIT",
+                        login_rules.ADDRESS_SOFT_LIMIT | {"passkey": 5})
+    phone = Phone(use_db)
+    for _ in range(30):
+        assert "challenge" in phone.passkey_options()
+    strangers = [Phone(use_db) for _ in range(3)]
+    for stranger in strangers:
+        stranger.passkey_options()
+    with use_db.connect() as conn:
+        stored = conn.execute(text("SELECT count(*) FROM webauthnchallenge")).scalar_one()
+    assert stored <= 5 + 3
+    with Session(use_db) as s:
+        assert login_rules.address_pause(s, "passkey", "testclient") > 0

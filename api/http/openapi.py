@@ -1,0 +1,170 @@
+"""The OpenAPI 3.1 document of /api, served at /api/openapi.json and kept in the repository
+as api/openapi.json (`python -m api.http.openapi` rewrites it; a test fails when it is
+stale). Each operation names the roles that may call it (`x-roles`). `make test` runs
+schemathesis against the running app with this document: no input may cause a 5xx."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from api.http.web_surface import API_BODY_LIMIT, API_BODY_LIMITS
+
+FILE = Path(__file__).resolve().parent.parent / "openapi.json"
+ANYONE, CITIZEN = ["anyone"], ["citizen"]
+
+_ERROR = {"type": "object", "required": ["error", "message"],
+          "properties": {"error": {"type": "string"}, "message": {"type": "string"}}}
+_JWK = {"type": "object", "description": "public P-256 JWK of the browser's device key",
+        "properties": {"kty": {"const": "EC"}, "crv": {"const": "P-256"},
+                       "x": {"type": "string"}, "y": {"type": "string"}}}
+_ANY = {"type": "object"}
+
+
+def _text(max_length: int = 100, **extra: object) -> dict:
+    return {"type": "string", "maxLength": max_length, **extra}
+
+
+def _query(name: str, schema: dict, required: bool = False) -> dict:
+    return {"name": name, "in": "query", "required": required, "schema": schema}
+
+
+def _op(summary: str, roles: list[str], ok: dict | None = None, body: dict | None = None,
+        params: list[dict] | None = None, errors: tuple[int, ...] = (400,),
+        ok_status: str = "200", media: str = "application/json") -> dict:
+    """One operation: its roles, parameters, JSON body, success and error answers."""
+    responses: dict[str, dict] = {ok_status: {"description": "done", "content": {
+        media: {"schema": ok or _ANY}}} if ok_status != "303" else {"description": "redirect"}}
+    for status in errors:
+        responses[str(status)] = {"description": "refused, with the reason and a message in "
+                                                 "the user's language",
+                                  "content": {"application/json": {"schema": _ERROR}}}
+    operation: dict = {"summary": summary, "x-roles": roles, "responses": responses}
+    if roles == CITIZEN:
+        operation["security"] = [{"session": [], "deviceProof": []}]
+    if params:
+        operation["parameters"] = params
+    if body is not None:
+        operation["requestBody"] = {"required": True, "content": {
+            "application/json": {"schema": {"type": "object", "properties": body}}}}
+    return operation
+
+
+_PROVEN = (400, 401, 413, 415)
+
+
+def document() -> dict:
+    """The whole document."""
+    code = _text(20, description="10-digit code, old 15-character card number or 12-digit ID")
+    paths = {
+        "/api/auth/otp": {"post": _op(
+            "Send a login code by SMS to the registered phone", ANYONE,
+            {"type": "object", "properties": {"ok": {"type": "boolean"},
+                                              "phone": {"type": "string"},
+                                              "resend_after": {"type": "integer"}}},
+            {"code": code, "device_key": _JWK, "confirm_move": {"type": "boolean"}},
+            errors=(400, 403, 404, 409, 413, 415, 429, 502))},
+        "/api/auth/verify": {"post": _op(
+            "Check the SMS code, bind this device, set the session cookie", ANYONE, None,
+            {"code": code, "otp": _text(6), "device_key": _JWK, "device_name": _text(80)},
+            errors=(400, 403, 404, 409, 413, 415, 429))},
+        "/api/auth/session": {"get": _op(
+            "Swap a single-use login ticket for the session cookie", ANYONE,
+            params=[_query("ticket", _text(100))], errors=(), ok_status="303")},
+        "/api/auth/logout": {"post": _op("End this session", CITIZEN, None, {},
+                                         errors=_PROVEN)},
+        "/api/auth/passkey/options": {"post": _op(
+            "WebAuthn request options for a passkey login", ANYONE, None,
+            {"device_key": _JWK}, errors=(400, 413, 415, 429))},
+        "/api/auth/passkey": {"post": _op(
+            "Log in with a passkey on the bound device", ANYONE, None,
+            {"credential": _ANY, "device_key": _JWK, "device_signature": _text(200)},
+            errors=(400, 404, 409, 413, 415))},
+        "/api/passkeys/options": {"post": _op("WebAuthn creation options", CITIZEN, None, {},
+                                              errors=_PROVEN)},
+        "/api/passkeys": {"post": _op("Store a new passkey", CITIZEN, None,
+                                      {"credential": _ANY}, errors=_PROVEN)},
+        "/api/security": {"get": _op("The bound device, passkeys and security events",
+                                     CITIZEN, errors=(401,))},
+        "/api/security/sign-out": {"post": _op("Sign this device out", CITIZEN, None, {},
+                                               errors=_PROVEN)},
+        "/api/me/language": {"post": _op("Keep the phone's language on the account", CITIZEN,
+                                         None, {"lang": _text(5)}, errors=_PROVEN)},
+        "/api/me": {"get": _op("Profile", CITIZEN, errors=(401,))},
+        "/api/me/card": {"get": _op("Health-insurance card", CITIZEN, errors=(401, 404))},
+        "/api/me/card.png": {"get": _op(
+            "Card image", CITIZEN, {"type": "string", "format": "binary"},
+            params=[_query("download", _text(1))], errors=(401, 404), media="image/png")},
+        "/api/me/photo": {"get": _op("The holder's photo", CITIZEN,
+                                     {"type": "string", "format": "binary"}, errors=(401,),
+                                     media="image/png")},
+        "/api/me/participation": {"get": _op("Participation history", CITIZEN,
+                                             errors=(401,))},
+        "/api/me/benefits": {"get": _op("Benefits received", CITIZEN, errors=(401,))},
+        "/api/me/visits": {"get": _op("Medical history", CITIZEN, errors=(401,))},
+        "/api/sync/pull": {"get": _op(
+            "Changes after a cursor (sync)", CITIZEN,
+            params=[_query("since", _text(40)),
+                    _query("limit", {"type": "integer", "minimum": 1, "maximum": 1000})],
+            errors=(400, 401))},
+        "/api/sync/push": {"post": _op(
+            "Apply the phone's queued changes once each (sync)", CITIZEN, None,
+            {"mutations": {"type": "array", "maxItems": 200, "items": {
+                "type": "object", "properties": {"id": _text(40), "type": _text(24),
+                                                 "data": _ANY}}}},
+            errors=_PROVEN)},
+        "/api/card-keys": {"get": _op("Issuer public keys (JWK set) for offline QR checks",
+                                      ANYONE, errors=())},
+        "/api/card/verify": {"post": _op("Verify a card QR on the server", ANYONE, None,
+                                         {"qr": _text(600)}, errors=(400, 413, 415, 422))},
+        "/api/provinces": {"get": _op("All provinces", ANYONE, errors=())},
+        "/api/lookup/code": {"get": _op(
+            "Find one's own code", ANYONE,
+            params=[_query("name", _text()), _query("dob", _text(10, format="date")),
+                    _query("province", _text(10))], errors=(400, 404, 429))},
+        "/api/lookup/{kind}": {"get": _op(
+            "Facilities, agencies, employers or collection agents", ANYONE,
+            params=[{"name": "kind", "in": "path", "required": True, "schema": {
+                "enum": ["facilities", "agencies", "employers", "agents"]}},
+                _query("q", _text()), _query("province", _text(10)),
+                _query("page", {"type": "integer", "minimum": 1}),
+                _query("contracted", _text(1)), _query("sick_leave", _text(1))],
+            errors=(400, 404))},
+        "/api/openapi.json": {"get": _op("This document", ANYONE, errors=())},
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "BHXH số wallet API", "version": "1",
+                 "description": "Errors are {error, message} with the message in the user's "
+                                "language (?lang=, the lang cookie or Accept-Language). "
+                                "Writes take JSON from the app's own origin only; bodies "
+                                f"are limited to {API_BODY_LIMIT // 1024} KB "
+                                f"({API_BODY_LIMITS['/api/sync/push'] // 1024} KB for a "
+                                "sync push)."},
+        "paths": paths,
+        "components": {"securitySchemes": {
+            "session": {"type": "apiKey", "in": "cookie", "name": "wallet_session"},
+            "deviceProof": {"type": "apiKey", "in": "header", "name": "Device-Proof",
+                            "description": "single-use ES256 request proof, see README"}}},
+    }
+
+
+async def serve(request: Request) -> Response:
+    """GET /api/openapi.json (roles: anyone)."""
+    return JSONResponse(document(), headers={"Cache-Control": "public, max-age=300"})
+
+
+routes = [Route("/api/openapi.json", serve, methods=["GET"])]
+
+
+def write() -> None:
+    """Rewrite the repository's copy."""
+    FILE.write_text(json.dumps(document(), indent=1, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    write()
