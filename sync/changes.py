@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy import delete as sql_delete
 from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
@@ -33,17 +34,28 @@ def _lock(session: Session, person_id: int) -> None:
 
 def record(session: Session, person_id: int, doc: Doc | None = None, *,
            delete: tuple[str, str] | None = None) -> None:
-    """Log a put of `doc` (type, id, body) or a delete (type, id) for the person."""
+    """Log a put of `doc` (type, id, body) or a delete (type, id) for the person.
+
+    Earlier changes of the same document are dropped once the new one has its seq: a phone
+    behind them needs only the newest (twenty language switches are one card to pull, not
+    twenty). Deleting only rows older than a row just inserted never frees the highest seq,
+    so SQLite cannot hand a freed number out again."""
     _lock(session, person_id)
     if doc is not None:
         entity, entity_id, body = doc
-        session.add(Change(person_id=person_id, entity=entity, entity_id=entity_id, op="put",
-                           payload=json.dumps(body, ensure_ascii=False, separators=(",", ":")),
-                           at=utcnow()))
-    if delete is not None:
-        session.add(Change(person_id=person_id, entity=delete[0], entity_id=delete[1],
-                           op="delete", payload=None, at=utcnow()))
+        row = Change(person_id=person_id, entity=entity, entity_id=entity_id, op="put",
+                     payload=json.dumps(body, ensure_ascii=False, separators=(",", ":")),
+                     at=utcnow())
+    elif delete is not None:
+        row = Change(person_id=person_id, entity=delete[0], entity_id=delete[1],
+                     op="delete", payload=None, at=utcnow())
+    else:
+        return
+    session.add(row)
     session.flush()
+    session.execute(sql_delete(Change).where(
+        col(Change.person_id) == person_id, col(Change.entity) == row.entity,
+        col(Change.entity_id) == row.entity_id, col(Change.seq) < row.seq))
 
 
 def head(session: Session, person_id: int) -> int:

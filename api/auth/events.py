@@ -6,6 +6,9 @@ login codes, and a "new device bound" line the owner did not expect is the alarm
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from sqlmodel import Session, col, select
 
 from api.auth.models import SecurityEvent
@@ -37,7 +40,44 @@ def record(session: Session, person_id: int, kind: str, device_name: str = "",
                               client=client[:64], at=utcnow()))
 
 
-def recent(session: Session, person_id: int, limit: int = 20) -> list[SecurityEvent]:
-    """Newest first."""
-    return list(session.exec(select(SecurityEvent).where(SecurityEvent.person_id == person_id)
-                             .order_by(col(SecurityEvent.id).desc()).limit(limit)).all())
+# What the owner did (logins, bindings, moves, passkeys): always listed one by one, so a flood
+# of refused attempts can never push them out of sight.
+OWN = ("login_otp", "login_passkey", "device_bound", "device_moved_away",
+       "device_signed_out", "passkey_created", "logout", "sign_count_regression")
+
+
+@dataclass
+class EventGroup:
+    """One line of the owner's list: an event, or a run of the same refused attempt from
+    the same address ("27 refused attempts from …, 10:01–10:03")."""
+
+    kind: str
+    first: dt.datetime
+    last: dt.datetime
+    count: int
+    device_name: str
+    client: str
+
+
+def _query(session: Session, person_id: int, own: bool, limit: int) -> list[SecurityEvent]:
+    kind = col(SecurityEvent.kind)
+    return list(session.exec(
+        select(SecurityEvent).where(SecurityEvent.person_id == person_id,
+                                    kind.in_(OWN) if own else kind.not_in(OWN))
+        .order_by(col(SecurityEvent.id).desc()).limit(limit)).all())
+
+
+def timeline(session: Session, person_id: int, own_limit: int = 20,
+             refused_limit: int = 500, lines: int = 30) -> list[EventGroup]:
+    """Newest first: the owner's own events one by one, and refused attempts grouped by
+    kind and address while they follow each other."""
+    groups = [EventGroup(e.kind, e.at, e.at, 1, e.device_name, e.client)
+              for e in _query(session, person_id, True, own_limit)]
+    runs: list[EventGroup] = []
+    for e in _query(session, person_id, False, refused_limit):  # newest first
+        last = runs[-1] if runs else None
+        if last is not None and (last.kind, last.client) == (e.kind, e.client):
+            last.first, last.count = e.at, last.count + 1
+        else:
+            runs.append(EventGroup(e.kind, e.at, e.at, 1, e.device_name, e.client))
+    return sorted(groups + runs, key=lambda g: g.last, reverse=True)[:lines]

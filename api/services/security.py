@@ -19,9 +19,17 @@ def view(session: Session, person_id: int, device: Device, lang: str) -> dict[st
         "passkeys": [{"created": format_datetime(k.created_at, lang),
                       "last_used": format_datetime(k.last_used, lang) if k.last_used
                       else tr(lang, "not used yet")} for k in keys],
-        "events": [{"when": format_datetime(e.at, lang),
-                    "what": tr(lang, events.KINDS.get(e.kind, e.kind)),
-                    "device": e.device_name, "client": e.client, "kind": e.kind}
-                   for e in events.recent(session, person_id)],
+        "events": [_line(g, lang) for g in events.timeline(session, person_id)],
     }
 
+
+
+def _line(group: events.EventGroup, lang: str) -> dict[str, object]:
+    """One line of the list; a run of refused attempts says how many and from when to when."""
+    when = format_datetime(group.last, lang)
+    if group.count > 1:
+        when = tr(lang, "{count} times, {first} – {last}", count=group.count,
+                  first=format_datetime(group.first, lang), last=when)
+    return {"when": when, "what": tr(lang, events.KINDS.get(group.kind, group.kind)),
+            "device": group.device_name, "client": group.client, "kind": group.kind,
+            "count": str(group.count)}

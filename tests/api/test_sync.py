@@ -227,3 +227,26 @@ def test_documents_are_json_and_language_neutral(use_db: Engine) -> None:
     visit = next(d for d in docs if d[0] == "visit")[2]
     assert isinstance(visit["total"], int) and dt.date.fromisoformat(visit["admitted"])
     assert protocol.parse_cursor("1.42") == 42
+
+
+def test_twenty_language_switches_are_one_card_to_pull(use_db: Engine) -> None:
+    """Each switch redraws the card image; a phone behind them pulls only the newest."""
+    from api.services import language
+
+    phone = Phone(use_db)
+    first, _ = phone.pull()
+    card = [c for c in first["changes"] if c["type"] == "card"][0]
+    one_card = len(json.dumps(card, ensure_ascii=False).encode())
+    with Session(use_db) as s:
+        person_id = s.exec(select(Person.id).where(Person.code == AN)).one()
+        for n in range(20):
+            language.remember(s, person_id, ("ja", "ko")[n % 2])
+            s.commit()
+    delta, wire = phone.pull(first["cursor"])
+    cards = [c for c in delta["changes"] if c["type"] == "card"]
+    assert len(cards) == 1
+    assert wire < one_card  # gzip of one card, not twenty
+    with use_db.connect() as conn:
+        stored = conn.execute(text("SELECT count(*) FROM change WHERE entity = 'card' "
+                                   "AND person_id = :p"), {"p": person_id}).scalar_one()
+    assert stored == 1
