@@ -1,6 +1,6 @@
 // Device binding and passkeys in the browser: components used by the Reflex pages
 // (pwa/components/device.py wraps them).
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   deviceFetch, deviceKey, deviceName, deviceSign, fromB64url, wipeLocalData, wipeRecords,
 } from "./device.js";
@@ -21,8 +21,11 @@ export function DeviceGate({ nonce, onProof }) {
 /** Leaves the single-page app for `href` (a full page load, e.g. the server's login step)
  * once it is set; this way no script text is evaluated (the CSP has no 'unsafe-eval'). */
 export function GoTo({ href }) {
+  // Page state outlives a page load in the same tab: an address left over from an earlier
+  // login (present at mount) is never followed, only one set while this page is open.
+  const stale = useRef(href);
   useEffect(() => {
-    if (href) window.location.assign(href);
+    if (href && href !== stale.current) window.location.assign(href);
   }, [href]);
   return null;
 }

@@ -43,7 +43,7 @@ BASE_HEADERS = {
     "Referrer-Policy": "no-referrer",
     # The camera is for the clinic's card scanner; passkeys need the two WebAuthn features.
     "Permissions-Policy": "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), "
-                          "serial=(), hid=(), bluetooth=(), publickey-credentials-get=(self), "
+                          "serial=(), hid=(), publickey-credentials-get=(self), "
                           "publickey-credentials-create=(self)",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",

@@ -1,0 +1,129 @@
+// The sync loop: push queued mutations, then pull changes after the cursor, page by page.
+// Runs on app open, when the network comes back, and every minute while the app is visible.
+// Protocol: sync/protocol.py and the README ("Delta sync").
+import { deviceFetch, wipeLocalData } from "../device.js";
+import * as store from "./store.js";
+
+const PERIOD_MS = 60000;
+const listeners = new Set();
+let status = { state: "idle", lastSync: null, online: true, error: "" };
+let running = null;
+let started = false;
+
+function emit(patch) {
+  status = { ...status, ...patch };
+  listeners.forEach((fn) => fn(status));
+}
+
+export function subscribe(fn) {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+export function currentStatus() {
+  return status;
+}
+
+async function signedOut(response) {
+  // The account moved to another device or this device was signed out: wipe and say why.
+  let body = {};
+  try {
+    body = await response.clone().json();
+  } catch (e) {
+    /* not JSON */
+  }
+  if (body.error === "moved" || body.error === "signed_out") {
+    await wipeLocalData();
+    window.location.assign(`/login?${body.error}=1`);
+    return true;
+  }
+  return false;
+}
+
+async function push() {
+  const pending = await store.outbox.list();
+  if (!pending.length) return;
+  const response = await deviceFetch("/api/sync/push", {
+    method: "POST", body: JSON.stringify({ mutations: pending }),
+  });
+  if (!response.ok) {
+    if (await signedOut(response)) throw new Error("signed out");
+    throw new Error(`push ${response.status}`);
+  }
+  const answer = await response.json();
+  // Acknowledged (applied now or before) and refused mutations both leave the queue.
+  for (const id of answer.acked) await store.outbox.remove(id);
+  for (const r of answer.rejected) await store.outbox.remove(r.id);
+}
+
+async function pull() {
+  let cursor = (await store.meta.get("cursor")) || "";
+  for (;;) {
+    const url = `/api/sync/pull?since=${encodeURIComponent(cursor)}&limit=500`;
+    const response = await deviceFetch(url);
+    if (!response.ok) {
+      if (await signedOut(response)) throw new Error("signed out");
+      throw new Error(`pull ${response.status}`);
+    }
+    const page = await response.json();
+    if (page.changes.length || page.reset) await store.applyChanges(page.changes, page.reset);
+    cursor = page.cursor;
+    await store.meta.set("cursor", cursor);
+    if (!page.has_more) return;
+  }
+}
+
+/** One round of sync; concurrent calls share it. */
+export function syncNow() {
+  if (running) return running;
+  running = (async () => {
+    if (!navigator.onLine) {
+      emit({ state: "offline", online: false });
+      return;
+    }
+    if (await store.locked()) {
+      emit({ state: "locked" });
+      return;
+    }
+    emit({ state: "syncing", online: true });
+    try {
+      await push();
+      await pull();
+      const now = new Date().toISOString();
+      await store.meta.set("lastSync", now);
+      emit({ state: "idle", lastSync: now, error: "" });
+    } catch (e) {
+      // Server unreachable or refusing: the phone keeps what it has and tries again later.
+      emit({ state: "offline", online: navigator.onLine, error: String(e && e.message) });
+    }
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+/** Queue a change made on the phone (applied locally at once, sent when online). */
+export async function queue(type, data, localEffect) {
+  const mutation = { id: crypto.randomUUID(), type, data, queued: new Date().toISOString() };
+  await store.outbox.add(mutation);
+  if (localEffect) await localEffect();
+  emit({});
+  syncNow();
+  return mutation.id;
+}
+
+/** Start the loop once per page load. */
+export async function start() {
+  if (started) return;
+  started = true;
+  emit({ lastSync: (await store.meta.get("lastSync")) || null, online: navigator.onLine });
+  window.addEventListener("online", () => syncNow());
+  window.addEventListener("offline", () => emit({ state: "offline", online: false }));
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") syncNow();
+  });
+  setInterval(() => {
+    if (document.visibilityState === "visible") syncNow();
+  }, PERIOD_MS);
+  syncNow();
+}

@@ -1,0 +1,298 @@
+// The phone's store: IndexedDB "wallet-data", every record encrypted with AES-GCM under a
+// non-extractable WebCrypto key. By default the key is made once and kept (as a CryptoKey
+// object, which IndexedDB stores without ever exposing its bytes). Where the passkey supports
+// the WebAuthn PRF extension, the key is instead derived from the passkey's PRF output, so the
+// data opens only after the phone's biometric; it then lives in memory only.
+
+const DB = "wallet-data";
+const VERSION = 1;
+
+let dbPromise = null;
+let memoryKey = null; // the PRF-derived key, after unlock
+// Bumped whenever what the screens read changes (records written, deleted, unlocked), so
+// they re-read and decrypt only then, not on every status change of the sync loop.
+let revisionCount = 0;
+export const revision = () => revisionCount;
+
+// Writes and the switch to the PRF key run one at a time, so a sync that is applying a page
+// can never write records under the old key after they were re-encrypted under the new one.
+let chain = Promise.resolve();
+function exclusive(work) {
+  const run = chain.then(work, work);
+  chain = run.catch(() => {});
+  return run;
+}
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function open() {
+  if (!dbPromise) {
+    dbPromise = new Promise((resolve, reject) => {
+      const request = indexedDB.open(DB, VERSION);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        db.createObjectStore("docs");
+        db.createObjectStore("meta");
+        db.createObjectStore("outbox");
+      };
+      request.onsuccess = () => {
+        const db = request.result;
+        // Another tab (or a wipe) deletes the database: let go of it.
+        db.onversionchange = () => {
+          db.close();
+          dbPromise = null;
+          storedKeyPromise = null;
+        };
+        resolve(db);
+      };
+      request.onerror = () => reject(request.error);
+      request.onblocked = () => reject(new Error("store blocked"));
+    });
+  }
+  return dbPromise;
+}
+
+async function tx(stores, mode, work) {
+  const db = await open();
+  return new Promise((resolve, reject) => {
+    const t = db.transaction(stores, mode);
+    const result = work(t);
+    t.oncomplete = () => resolve(result && "result" in result ? result.result : result);
+    t.onerror = () => reject(t.error);
+    t.onabort = () => reject(t.error);
+  });
+}
+
+function request(store, method, ...args) {
+  return tx([store], method === "get" ? "readonly" : "readwrite",
+    (t) => t.objectStore(store)[method](...args));
+}
+
+export const meta = {
+  get: (key) => request("meta", "get", key),
+  set: (key, value) => request("meta", "put", value, key),
+};
+
+// ---- the data key ------------------------------------------------------------------------
+// PRF mode (meta "prf" = the passkey's credential id): the key is derived with HKDF from the
+// passkey's PRF output, which only the authenticator can compute, after the biometric. The
+// output is kept for the tab's session (sessionStorage) so a reload does not ask again;
+// closing the app forgets it, and the next open asks for the passkey (offline too).
+const SESSION_SECRET = "wallet-prf";
+const CHECK = "prf-check";
+
+async function keyFromPrf(secret) {
+  const material = await crypto.subtle.importKey("raw", secret, "HKDF", false, ["deriveKey"]);
+  return crypto.subtle.deriveKey(
+    { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(32),
+      info: encoder.encode("wallet-data AES-GCM v1") },
+    material, { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+}
+
+function toB64(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes)));
+}
+
+function fromB64(text) {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+/** Does this key open the records? (a sealed check value, written when PRF mode began) */
+async function opens(key) {
+  const check = await meta.get(CHECK);
+  if (!check) return true;
+  try {
+    return (await unseal(check, key)) === "ok";
+  } catch (e) {
+    return false;
+  }
+}
+
+async function restoreSessionKey() {
+  let saved = null;
+  try {
+    saved = sessionStorage.getItem(SESSION_SECRET);
+  } catch (e) {
+    /* storage blocked */
+  }
+  if (!saved) return null;
+  const key = await keyFromPrf(fromB64(saved));
+  if (await opens(key)) return key;
+  sessionStorage.removeItem(SESSION_SECRET);
+  return null;
+}
+
+/** The passkey credential id the records are locked to, or null (device-key mode). */
+export async function prfCredential() {
+  return (await meta.get("prf")) || null;
+}
+
+/** True when the records need the passkey before they open. */
+export async function locked() {
+  if (memoryKey || !(await prfCredential())) return false;
+  memoryKey = await restoreSessionKey();
+  return !memoryKey;
+}
+
+async function dataKey() {
+  if (memoryKey) return memoryKey;
+  if (await prfCredential()) {
+    memoryKey = await restoreSessionKey();
+    if (!memoryKey) throw new Error("locked");
+    return memoryKey;
+  }
+  return storedKey();
+}
+
+// The device-mode key, asked for once per page: two first callers at the same moment (the
+// screen reading, the sync pushing) must not each make and store a key of their own.
+let storedKeyPromise = null;
+function storedKey() {
+  if (!storedKeyPromise) {
+    storedKeyPromise = (async () => {
+      let key = await meta.get("key");
+      if (!key) {
+        key = await crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false,
+          ["encrypt", "decrypt"]);
+        await meta.set("key", key);
+      }
+      return key;
+    })().catch((e) => {
+      storedKeyPromise = null;
+      throw e;
+    });
+  }
+  return storedKeyPromise;
+}
+
+/**
+ * Use a passkey's PRF output as the records' key. The first time, every record is
+ * re-encrypted under it and the stored device key is deleted; afterwards it unlocks.
+ * Returns false when this passkey is not the one the records are locked to.
+ */
+export function usePrfSecret(secret, credentialId) {
+  return exclusive(() => usePrfSecretNow(secret, credentialId));
+}
+
+async function usePrfSecretNow(secret, credentialId) {
+  const key = await keyFromPrf(secret);
+  const current = await prfCredential();
+  if (current && current !== credentialId) return false;
+  if (current) {
+    if (!(await opens(key))) return false;
+  } else {
+    await rekey(key, credentialId);
+  }
+  memoryKey = key;
+  revisionCount += 1; // the records can be read now
+  try {
+    sessionStorage.setItem(SESSION_SECRET, toB64(secret));
+  } catch (e) {
+    /* storage blocked: the key stays in memory for this page only */
+  }
+  return true;
+}
+
+export async function seal(value, key) {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const ct = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key || await dataKey(),
+    encoder.encode(JSON.stringify(value)));
+  return { iv, ct };
+}
+
+export async function unseal(box, key) {
+  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: box.iv },
+    key || await dataKey(), box.ct);
+  return JSON.parse(decoder.decode(plain));
+}
+
+/** Apply pulled changes; a reset replaces every document. */
+export function applyChanges(changes, reset) {
+  return exclusive(() => applyChangesNow(changes, reset));
+}
+
+async function applyChangesNow(changes, reset) {
+  const key = await dataKey();
+  const sealed = [];
+  for (const c of changes) {
+    sealed.push([c, c.op === "put" ? await seal(c.doc, key) : null]);
+  }
+  await tx(["docs"], "readwrite", (t) => {
+    const store = t.objectStore("docs");
+    if (reset) store.clear();
+    for (const [c, box] of sealed) {
+      const id = `${c.type}:${c.id}`;
+      if (box) store.put(box, id);
+      else store.delete(id);
+    }
+  });
+  if (sealed.length || reset) revisionCount += 1;
+}
+
+/** Every document of a type: [{id, doc}], decrypted. */
+export async function docs(type) {
+  const key = await dataKey();
+  const found = await entries("docs", IDBKeyRange.bound(`${type}:`, `${type}:\uffff`));
+  const out = [];
+  for (const [id, box] of found) {
+    out.push({ id: id.slice(type.length + 1), doc: await unseal(box, key) });
+  }
+  return out;
+}
+
+/** [key, value] pairs of a store, read in one transaction (keys and values line up). */
+function entries(store, range) {
+  return tx([store], "readonly", (t) => {
+    const keys = t.objectStore(store).getAllKeys(range);
+    const values = t.objectStore(store).getAll(range);
+    return { get result() { return keys.result.map((k, i) => [k, values.result[i]]); } };
+  });
+}
+
+export function putDoc(type, id, doc) {
+  return exclusive(async () => {
+    await request("docs", "put", await seal(doc), `${type}:${id}`);
+    revisionCount += 1;
+  });
+}
+
+export async function deleteDoc(type, id) {
+  await request("docs", "delete", `${type}:${id}`);
+  revisionCount += 1;
+}
+
+export const outbox = {
+  add: (mutation) => exclusive(async () =>
+    request("outbox", "put", await seal(mutation), mutation.id)),
+  async list() {
+    const key = await dataKey();
+    return Promise.all((await entries("outbox")).map(([, box]) => unseal(box, key)));
+  },
+  remove: (id) => request("outbox", "delete", id),
+};
+
+/**
+ * Re-encrypt everything under the passkey's key and lock the records to that passkey. All is
+ * sealed in memory first and written in one transaction with the check value, the lock and
+ * the removal of the device key: a tab closed half-way leaves the old state, never a mix.
+ */
+async function rekey(newKey, credentialId) {
+  const oldKey = await storedKey();
+  const rewritten = {};
+  for (const store of ["docs", "outbox"]) {
+    rewritten[store] = [];
+    for (const [id, box] of await entries(store)) {
+      rewritten[store].push([id, await seal(await unseal(box, oldKey), newKey)]);
+    }
+  }
+  const check = await seal("ok", newKey);
+  await tx(["docs", "outbox", "meta"], "readwrite", (t) => {
+    for (const store of ["docs", "outbox"]) {
+      for (const [id, box] of rewritten[store]) t.objectStore(store).put(box, id);
+    }
+    t.objectStore("meta").put(check, CHECK);
+    t.objectStore("meta").put(credentialId, "prf");
+    t.objectStore("meta").delete("key");
+  });
+  storedKeyPromise = null;
+}
