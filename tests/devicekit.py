@@ -4,7 +4,6 @@ the server's checks run against genuine cryptography."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import secrets
@@ -13,17 +12,11 @@ import struct
 import cbor2
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from api.auth import request_proofs
+from api.jose import b64url, b64url_decode, ec_jwk, raw_signature
 
-
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def unb64url(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+unb64url = b64url_decode  # the name the tests use
 
 
 class Device:
@@ -32,13 +25,10 @@ class Device:
     def __init__(self, name: str = "Test browser") -> None:
         self.key = ec.generate_private_key(ec.SECP256R1())
         self.name = name
-        nums = self.key.public_key().public_numbers()
-        self.jwk = {"kty": "EC", "crv": "P-256", "x": b64url(nums.x.to_bytes(32, "big")),
-                    "y": b64url(nums.y.to_bytes(32, "big"))}
+        self.jwk = ec_jwk(self.key.public_key())
 
     def sign(self, message: bytes) -> str:
-        r, s = decode_dss_signature(self.key.sign(message, ec.ECDSA(hashes.SHA256())))
-        return b64url(r.to_bytes(32, "big") + s.to_bytes(32, "big"))
+        return b64url(raw_signature(self.key.sign(message, ec.ECDSA(hashes.SHA256()))))
 
     def proof(self, method: str, path: str, body: bytes = b"", nonce: str | None = None,
               iat: int | None = None) -> str:

@@ -8,31 +8,18 @@ handed to that tab (see pwa/state/session.py).
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+
+from api.jose import b64url, b64url_decode, der_signature, ec_key
 
 
 class DeviceKeyError(ValueError):
     """The key or the proof is malformed or does not verify."""
-
-
-def b64url_decode(text: str) -> bytes:
-    """Decode unpadded base64url (DeviceKeyError when it is not)."""
-    try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except (ValueError, TypeError) as exc:
-        raise DeviceKeyError("base64") from exc
-
-
-def b64url(data: bytes) -> str:
-    """Unpadded base64url."""
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
 def parse_jwk(value: str | dict | None) -> dict[str, str]:
@@ -45,14 +32,13 @@ def parse_jwk(value: str | dict | None) -> dict[str, str]:
         raise DeviceKeyError("not an object")
     if jwk.get("kty") != "EC" or jwk.get("crv") != "P-256" or "d" in jwk:
         raise DeviceKeyError("not a public P-256 key")
-    x, y = b64url_decode(str(jwk.get("x", ""))), b64url_decode(str(jwk.get("y", "")))
-    if len(x) != 32 or len(y) != 32:
-        raise DeviceKeyError("coordinates")
     try:
-        ec.EllipticCurvePublicNumbers(int.from_bytes(x, "big"), int.from_bytes(y, "big"),
-                                      ec.SECP256R1()).public_key()
+        x, y = b64url_decode(str(jwk.get("x", ""))), b64url_decode(str(jwk.get("y", "")))
+        if len(x) != 32 or len(y) != 32:
+            raise DeviceKeyError("coordinates")
+        ec_key(jwk)
     except ValueError as exc:
-        raise DeviceKeyError("not on the curve") from exc
+        raise DeviceKeyError("not a point on P-256") from exc
     return {"kty": "EC", "crv": "P-256", "x": jwk["x"], "y": jwk["y"]}
 
 
@@ -67,16 +53,12 @@ def verify(jwk: dict[str, str], message: bytes, signature: str) -> bool:
     """Check a WebCrypto ECDSA P-256/SHA-256 signature (raw r||s, base64url)."""
     try:
         raw = b64url_decode(signature or "")
-    except DeviceKeyError:
+    except ValueError:
         return False
     if len(raw) != 64:
         return False
-    key = ec.EllipticCurvePublicNumbers(
-        int.from_bytes(b64url_decode(jwk["x"]), "big"),
-        int.from_bytes(b64url_decode(jwk["y"]), "big"), ec.SECP256R1()).public_key()
-    der = encode_dss_signature(int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big"))
     try:
-        key.verify(der, message, ec.ECDSA(hashes.SHA256()))
+        ec_key(jwk).verify(der_signature(raw), message, ec.ECDSA(hashes.SHA256()))
     except InvalidSignature:
         return False
     return True

@@ -35,10 +35,11 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
-from api.auth.device_keys import b64url, b64url_decode, verify
+from api.auth.device_keys import verify
 from api.auth.models import SeenProof
 from api.clock import utcnow
 from api.config import settings
+from api.jose import b64url, b64url_decode
 
 HEADER = "device-proof"
 NONCE_HEADER = "Device-Nonce"

@@ -17,14 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from api.config import settings
-
-
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def _b64url_decode(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+from api.jose import ec_jwk, ec_key
 
 
 def key_id(public_key: ec.EllipticCurvePublicKey) -> str:
@@ -36,17 +29,12 @@ def key_id(public_key: ec.EllipticCurvePublicKey) -> str:
 
 def public_jwk(public_key: ec.EllipticCurvePublicKey) -> dict[str, str]:
     """The key as a JWK that WebCrypto imports (`crypto.subtle.importKey("jwk", ...)`)."""
-    numbers = public_key.public_numbers()
-    return {"kty": "EC", "crv": "P-256", "x": _b64url(numbers.x.to_bytes(32, "big")),
-            "y": _b64url(numbers.y.to_bytes(32, "big")), "alg": "ES256", "use": "sig",
-            "kid": key_id(public_key)}
+    return {**ec_jwk(public_key), "alg": "ES256", "use": "sig", "kid": key_id(public_key)}
 
 
 def jwk_to_public_key(jwk: dict[str, str]) -> ec.EllipticCurvePublicKey:
     """Inverse of `public_jwk`."""
-    x = int.from_bytes(_b64url_decode(jwk["x"]), "big")
-    y = int.from_bytes(_b64url_decode(jwk["y"]), "big")
-    return ec.EllipticCurvePublicNumbers(x, y, ec.SECP256R1()).public_key()
+    return ec_key(jwk)
 
 
 @lru_cache(maxsize=4)
