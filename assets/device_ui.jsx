@@ -19,13 +19,20 @@ export function DeviceGate({ nonce, onProof }) {
 }
 
 /** Leaves the single-page app for `href` (a full page load, e.g. the server's login step)
- * once it is set; this way no script text is evaluated (the CSP has no 'unsafe-eval'). */
+ * once it is set; this way no script text is evaluated (the CSP has no 'unsafe-eval').
+ * Page state outlives a page load in the same tab, so an address left over from an earlier
+ * login arrives with the state: it is followed only after a form was sent on this page. */
 export function GoTo({ href }) {
-  // Page state outlives a page load in the same tab: an address left over from an earlier
-  // login (present at mount) is never followed, only one set while this page is open.
-  const stale = useRef(href);
+  const armed = useRef(false);
   useEffect(() => {
-    if (href && href !== stale.current) window.location.assign(href);
+    const arm = () => {
+      armed.current = true;
+    };
+    document.addEventListener("submit", arm, true);
+    return () => document.removeEventListener("submit", arm, true);
+  }, []);
+  useEffect(() => {
+    if (href && armed.current) window.location.assign(href);
   }, [href]);
   return null;
 }

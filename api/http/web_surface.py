@@ -199,6 +199,11 @@ def _with_headers(send: Send, https: bool) -> Send:
                 headers[name] = value
             if https:
                 headers["Strict-Transport-Security"] = HSTS
+            if message["status"] == 304:
+                # A 304's headers replace the cached ones (RFC 9111, 4.3.4): it must not
+                # bring a policy other than the page's own, so it brings none.
+                await send(message)
+                return
             kind = headers.get("content-type", "")
             if kind.startswith("text/html"):
                 held = message

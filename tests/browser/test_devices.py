@@ -89,7 +89,7 @@ def test_second_browser_moves_the_account_and_the_first_is_wiped(
     first.goto("/card")
     first.wait_for_url(re.compile(r"/login/?\?moved=1"))
     expect(first.locator(".alert-error")).to_contain_text("chuyển sang thiết bị khác")
-    first.wait_for_function(f"{DATABASES}.then(n => !n.includes('wallet-data') && "
+    first.wait_for_function(f"() => {DATABASES}.then(n => !n.includes('wallet-data') && "
                             "!n.includes('wallet-device'))")
     shot(first, "login-moved-vi")
     leave(other)
@@ -123,7 +123,7 @@ def test_sign_out_this_device_wipes_local_data(page: Page, server: Server) -> No
     page.locator("#sign-out-device").click()
     page.wait_for_url(re.compile(r"/login/?\?signed_out=1"))
     expect(page.locator(".alert-error")).to_contain_text("đã được đăng xuất")
-    page.wait_for_function(f"{DATABASES}.then(n => !n.includes('wallet-device'))")
+    page.wait_for_function(f"() => {DATABASES}.then(n => !n.includes('wallet-device'))")
     page.goto("/card")
     page.wait_for_url(re.compile(r"/login"))
 
@@ -157,7 +157,7 @@ def test_records_locked_to_the_passkey_open_offline_with_it(page: Page, server: 
     credential = page.evaluate(STORE_META, "prf")
     assert credential, "the records were not locked to the passkey"
     assert page.evaluate(STORE_META, "key") is None  # no stored key opens them any more
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
 
     # The app closed and opened again with no network: the tab's secret is gone.
     page.evaluate("sessionStorage.clear()")

@@ -101,7 +101,7 @@ def test_the_switch_is_kept_on_the_phone_and_on_the_account(page: Page, server: 
         page.locator("#lang-select").select_option("ko")
     assert kept.value.ok
     # Then the page reloads in the new language (wait for the reloaded document itself).
-    page.wait_for_function("performance.getEntriesByType('navigation')[0].type === 'reload'"
+    page.wait_for_function("() => performance.getEntriesByType('navigation')[0].type === 'reload'"
                            " && document.readyState === 'complete'")
     words = catalog("ko")
     expect(page.locator("h1.page-title")).to_have_text(words["Profile"])

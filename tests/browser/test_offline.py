@@ -50,8 +50,9 @@ def synced(page: Page) -> None:
 def sw_ready(page: Page) -> None:
     """Wait until the service worker has precached the app and controls the page."""
     try:
-        page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller",
-                               polling=250, timeout=60000)
+        page.wait_for_function(
+            "() => navigator.serviceWorker && navigator.serviceWorker.controller",
+            polling=250, timeout=60000)
     except PlaywrightError:
         state = page.evaluate("""navigator.serviceWorker.getRegistration().then(r => r ?
             {active: r.active && r.active.state, installing: r.installing && r.installing.state,
@@ -96,7 +97,7 @@ def test_card_and_history_open_offline_after_a_restart(pw: BrowserType, server: 
     assert page.locator(".photo").evaluate("img => img.naturalWidth") > 0
     shot(page, "offline-card-vi")
     page.get_by_role("tab", name="Ảnh thẻ").click()
-    page.wait_for_function("document.querySelector('#card-image').naturalWidth === 1012")
+    page.wait_for_function("() => document.querySelector('#card-image').naturalWidth === 1012")
     page.locator("nav a[href='/history']").click()  # client-side navigation, offline
     expect(page.locator("#total-months")).to_contain_text("năm")
     expect(page.locator(".seg-unpaid").first).to_be_attached()
@@ -205,6 +206,6 @@ def test_connection_dies_during_a_push(pw: BrowserType, server: Server, tmp_path
         # Applied exactly once: a retry of an applied mutation is only acknowledged.
         assert conn.execute(text("SELECT COUNT(*) FROM appliedmutation")).scalar() == \
             before + (0 if cut == "after" else 1)
-    page.wait_for_function("""import('/sync/store.js').then(s => s.outbox.list())
+    page.wait_for_function("""() => import('/sync/store.js').then(s => s.outbox.list())
         .then(list => list.length === 0)""", polling=250, timeout=10000)
     ctx.close()

@@ -51,7 +51,7 @@ def test_card_shows_signed_qr_checked_by_the_phone(page: Page, server: Server) -
     page.get_by_role("tab", name="Ảnh thẻ").click()
     image = page.locator("#card-image")
     expect(image).to_be_visible()
-    page.wait_for_function("document.querySelector('#card-image').naturalWidth > 0")
+    page.wait_for_function("() => document.querySelector('#card-image').naturalWidth > 0")
     box = image.bounding_box()
     assert abs(box["width"] / box["height"] - 1012 / 638) < 0.02  # not stretched
     with page.expect_download() as download:
@@ -98,7 +98,7 @@ def test_language_switch_is_remembered(page: Page, server: Server) -> None:
     page.goto("/login")
     page.locator("#lang-select").select_option("en")
     expect(page.locator("h1.page-title")).to_have_text("Log in")
-    page.wait_for_function("localStorage.getItem('lang') === 'en'")
+    page.wait_for_function("() => localStorage.getItem('lang') === 'en'")
     again = page.context.new_page()  # a later visit on the same device
     again.goto("/login")
     expect(again.locator("h1.page-title")).to_have_text("Log in")

@@ -36,7 +36,7 @@ def redeploy() -> None:
 def test_a_new_deployment_is_offered_and_taken(page: Page, server: Server) -> None:
     log_in(page, server)
     page.goto("/card")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     marker = STATIC_DIR / "deploy-check.json"
     try:
         marker.write_text(json.dumps({"deployment": uuid.uuid4().hex}))

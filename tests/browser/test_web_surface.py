@@ -12,7 +12,7 @@ import httpx
 import pytest
 from playwright.sync_api import BrowserType, Page, expect
 
-from tests.browser.conftest import Server, log_in
+from tests.browser.conftest import HYDRATED, Server, log_in
 from tests.browser.test_offline import first_session, phone, pw  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
@@ -84,3 +84,20 @@ def test_pages_served_offline_keep_their_headers(pw: BrowserType, server: Server
     hardened(answers[-1].headers, "/card from the service worker")
     assert page.evaluate("window.__csp") == []
     ctx.close()
+
+
+def test_a_revalidated_page_keeps_its_policy(page: Page, server: Server) -> None:
+    """A second visit revalidates the cached page (304): its headers replace the cached
+    ones, so a 304 must not bring another policy (it once blocked every script)."""
+    page.context.add_init_script(WATCH)
+    page.goto("/login")
+    expect(page.locator("#code")).to_be_visible()
+    etag = httpx.get(f"{server.url}/login/").headers.get("etag")
+    if etag:
+        again = httpx.get(f"{server.url}/login/", headers={"if-none-match": etag})
+        assert again.status_code == 304
+        assert "content-security-policy" not in again.headers
+    second = page.context.new_page()
+    second.goto("/login")
+    second.wait_for_function(HYDRATED, arg="#code")
+    assert second.evaluate("window.__csp") == []
