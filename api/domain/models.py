@@ -41,8 +41,8 @@ class Province(SQLModel, table=True):
     code: str = Field(primary_key=True, max_length=2)
     name: str
     name_search: str = Field(index=True)
-    successor_code: str | None = Field(default=None, foreign_key="province.code",
-                                       max_length=2)
+    # A province code (no foreign-key constraint: SQLite cannot add one to a filled table).
+    successor_code: str | None = Field(default=None, max_length=2)
 
 
 class Listed(SQLModel):
@@ -51,7 +51,7 @@ class Listed(SQLModel):
     # Folded name, address and province names, old and new: what a search matches.
     search_text: str = ""
     # ICU's Vietnamese sort key of the name (api.domain.collation): the listing order.
-    sort_key: bytes = Field(default=b"", sa_type=LargeBinary, index=True)
+    sort_key: bytes | None = Field(default=b"", sa_type=LargeBinary, index=True)
 
 
 class Facility(Listed, table=True):
@@ -63,9 +63,9 @@ class Facility(Listed, table=True):
     name_search: str = Field(index=True)
     level: str  # central / province / district / commune / private
     province_code: str = Field(foreign_key="province.code", index=True)
-    # The pre-2025 province it was in, when that province has since been merged away.
-    former_province_code: str | None = Field(default=None, foreign_key="province.code",
-                                             max_length=2)
+    # The pre-2025 province it was in, when that province has since been merged away (a
+    # province code; no foreign-key constraint: SQLite cannot add one to a filled table).
+    former_province_code: str | None = Field(default=None, max_length=2)
     address: str
     phone: str
     bhyt_contracted: bool = True
@@ -93,9 +93,9 @@ class Employer(Listed, table=True):
     name_search: str = Field(index=True)
     tax_code: str
     province_code: str = Field(foreign_key="province.code", index=True)
-    # The pre-2025 province it was in, when that province has since been merged away.
-    former_province_code: str | None = Field(default=None, foreign_key="province.code",
-                                             max_length=2)
+    # The pre-2025 province it was in, when that province has since been merged away (a
+    # province code; no foreign-key constraint: SQLite cannot add one to a filled table).
+    former_province_code: str | None = Field(default=None, max_length=2)
     address: str
 
 

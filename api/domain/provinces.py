@@ -106,3 +106,10 @@ def label(code: str, day: dt.date | None, lang: str) -> str:
         if then != now:
             return tr(lang, "{old} (now {new})", old=then, new=now)
     return now
+
+
+def of_entry(province_code: str, former_code: str | None, day: dt.date | None,
+             lang: str) -> str:
+    """The province of a facility or employer as a record dated `day` shows it: the
+    pre-2025 province it was in, with its current one, for a record before the reform."""
+    return label(former_code or province_code, day, lang)
