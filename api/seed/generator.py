@@ -177,7 +177,7 @@ class Generator:
         for n, hospital in enumerate(real, start=1):
             made.append(self.facility(batch, realdata.hospital_code(code, n), hospital.name,
                                       hospital.level, code, hospital.former,
-                                      hospital.address))
+                                      hospital.address, phone=""))
         places = realdata.places_of(code)
         plan = ([("district", f"Trung tâm Y tế {p}", old, p) for old, p in rng.sample(places, 4)]
                 + [("commune", f"Trạm Y tế xã {p}", None, "") for p in rng.sample(v.PLACES, 8)]
@@ -190,12 +190,15 @@ class Generator:
         return made
 
     def facility(self, batch: Batch, fcode: str, name: str, level: str, province: str,
-                 former: str | None, address: str = "") -> tuple[int, str, str]:
-        """Queue one facility; returns (id, code, level)."""
+                 former: str | None, address: str = "",
+                 phone: str | None = None) -> tuple[int, str, str]:
+        """Queue one facility (a real one gets no invented phone); returns (id, code,
+        level)."""
         rng = self.rng
         fid = self.ids.take("facility")
         self.listed(batch, Facility, name, province, former, {
-            "id": fid, "code": fcode, "level": level, "phone": self.phone(landline=True),
+            "id": fid, "code": fcode, "level": level,
+            "phone": self.phone(landline=True) if phone is None else phone,
             "bhyt_contracted": rng.random() < 0.95,
             "issues_sick_leave": level != "commune" or rng.random() < 0.5}, address)
         return fid, fcode, level

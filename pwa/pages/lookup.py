@@ -5,14 +5,16 @@ from __future__ import annotations
 import reflex as rx
 
 from api.services import lookups
+from locales import N_
 from pwa.components.blocks import alert, section
 from pwa.components.doc_title import STATIC_TITLE
 from pwa.components.layout import page
 from pwa.i18n import t
 from pwa.state.lookup import LookupState
 
-KINDS = [("facilities", "Clinics"), ("agencies", "Agencies"), ("employers", "Employers"),
-         ("agents", "Collection agents"), ("code", "My code")]
+KINDS = [("facilities", N_("Clinics")), ("agencies", N_("Agencies")),
+         ("employers", N_("Employers")), ("agents", N_("Collection agents")),
+         ("code", N_("My code"))]
 
 
 def _kinds() -> rx.Component:
