@@ -68,6 +68,9 @@ UNCHANGED = ("01", "04", "11", "12", "14", "20", "22", "38", "40", "42", "46")
 # Names that changed without a merger.
 RENAMED = {"46": "Huế"}
 
+# The six centrally-run cities among the 34 (thành phố trực thuộc trung ương).
+CITIES = ("01", "31", "46", "48", "79", "92")
+
 # old code -> code of the province it belongs to now (a current province maps to itself).
 SUCCESSOR: dict[str, str] = {old: new for new, olds in MERGED.items() for old in olds}
 SUCCESSOR.update({code: code for code in UNCHANGED})
@@ -79,6 +82,11 @@ CURRENT: dict[str, str] = {code: RENAMED.get(code, BEFORE_2025[code])
 def name_of(code: str) -> str:
     """The name a province code stands for: the current name, or the pre-2025 one."""
     return CURRENT.get(code) or BEFORE_2025.get(code, "")
+
+
+def unit_name(code: str) -> str:
+    """A current province as official names write it: "tỉnh Cà Mau", "thành phố Huế"."""
+    return f"{'thành phố' if code in CITIES else 'tỉnh'} {CURRENT[code]}"
 
 
 def current_code(code: str) -> str:

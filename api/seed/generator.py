@@ -128,13 +128,13 @@ class Generator:
             batch.add(Province, {"code": code, "name": name, "name_search": fold(name),
                                  "successor_code": None if code in provinces.CURRENT
                                  else provinces.current_code(code)})
-        for code, name in provinces.CURRENT.items():
+        for code in provinces.CURRENT:
             facilities[code] = self.facilities(batch, code)
             agency_places = rng.sample(realdata.places_of(code), 4)
             for n, (former, place) in enumerate([("", ""), *agency_places]):
                 aid = self.ids.take("agency")
                 aname = (f"Bảo hiểm xã hội khu vực {place}" if place
-                         else f"Bảo hiểm xã hội tỉnh {name}")
+                         else f"Bảo hiểm xã hội {provinces.unit_name(code)}")
                 self.listed(batch, Agency, aname, code, former or code, {
                     "id": aid, "code": f"{code}{n:02d}", "phone": self.phone(True)})
                 if not place:

@@ -3,34 +3,15 @@ on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
 
-from api.db import engine_for
 from api.domain import provinces
 from api.seed import realdata, reform
-from tests.conftest import ROOT, postgres_database
-
-
-def upgrade(url: str, revision: str) -> Engine:
-    """Migrate `url` to `revision`."""
-    old = os.environ.get("DB_URL")
-    os.environ["DB_URL"] = url
-    try:
-        command.upgrade(Config(str(ROOT / "alembic.ini")), revision)
-    finally:
-        if old is None:
-            os.environ.pop("DB_URL", None)
-        else:
-            os.environ["DB_URL"] = old
-    return engine_for(url)
+from tests.conftest import migrate, postgres_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -42,7 +23,7 @@ def old_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     else:
         gen = postgres_database()
         url = next(gen)
-    eng = upgrade(url, "0003")
+    eng = migrate(url, "0003")
     with eng.begin() as conn:
         for code, name in provinces.BEFORE_2025.items():
             conn.execute(text("INSERT INTO province (code, name, name_search) "
@@ -65,7 +46,7 @@ def old_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 def test_upgrade_moves_rows_to_the_34_provinces(old_db: str) -> None:
-    eng = upgrade(old_db, "head")
+    eng = migrate(old_db, "head")
     with eng.connect() as conn:
         successor = dict(conn.execute(text("SELECT code, successor_code FROM province")).all())
         names = dict(conn.execute(text("SELECT code, name FROM province")).all())
@@ -90,7 +71,7 @@ def test_upgrade_moves_rows_to_the_34_provinces(old_db: str) -> None:
 
 
 def test_upgrade_of_an_empty_database_leaves_it_to_the_seed(tmp_path: Path) -> None:
-    eng = upgrade(f"sqlite:///{tmp_path / 'empty.db'}", "head")
+    eng = migrate(f"sqlite:///{tmp_path / 'empty.db'}", "head")
     with eng.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM province")).scalar_one() == 0
         assert conn.execute(text("SELECT COUNT(*) FROM facility")).scalar_one() == 0
