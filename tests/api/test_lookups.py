@@ -9,6 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from starlette.testclient import TestClient
 
+from api.domain import provinces
 from api.domain.collation import sorted_vi
 from api.http.app import build
 from api.seed import realdata
@@ -136,3 +137,22 @@ def test_find_my_code_is_throttled_per_client(client: TestClient, use_db: Engine
     assert texts == 10
     other = TestClient(build(), raise_server_exceptions=False, client=("10.0.0.9", 5000))
     assert other.get(FIND_AN).status_code == 200
+
+
+def test_records_before_the_reform_show_the_old_province(use_db: Engine) -> None:
+    from sqlmodel import Session
+
+    from api.services import wallet
+
+    with use_db.connect() as conn:
+        row = conn.execute(text(
+            "SELECT v.person_id, f.name, f.former_province_code, f.province_code "
+            "FROM medicalvisit v JOIN facility f ON f.id = v.facility_id "
+            "WHERE f.former_province_code IS NOT NULL AND v.admitted < '2025-07-01' "
+            "ORDER BY v.id LIMIT 1")).one()
+    with Session(use_db) as session:
+        visits = wallet.visits_view(session, row.person_id, "en")["visits"]
+    old = provinces.BEFORE_2025[row.former_province_code]
+    new = provinces.CURRENT[row.province_code]
+    shown = {v["province"] for v in visits if v["facility"] == row.name}
+    assert f"{old} (now {new})" in shown
