@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import HYDRATED, Server, shot
+from tests.browser.conftest import ARTIFACTS, HYDRATED, Server, shot
 
 VI_ORDER = "(names) => [...names].sort(new Intl.Collator('vi').compare)"
 
@@ -87,5 +87,7 @@ def test_find_my_code_answers_four_digits(page: Page, server: Server) -> None:
     expect(page.locator("main")).to_contain_text("••••••6789")
     expect(page.locator("main")).to_contain_text("đã được gửi bằng tin nhắn SMS")
     expect(page.locator("main")).not_to_contain_text("0123456789")
-    page.locator("#find-province").scroll_into_view_if_needed()
     shot(page, "lookup-my-code-360")
+    # What the phone shows once scrolled to the answer (the bottom bar stays in place).
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    page.screenshot(path=str(ARTIFACTS / "lookup-my-code-answer-360.png"))
