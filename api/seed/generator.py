@@ -242,7 +242,11 @@ class Generator:
         batch = Batch()
         demo_codes = {d.code for d in DEMO_PEOPLE}
         for demo in DEMO_PEOPLE:
+            # Each demo person draws from its own stream, so the reference data (hospitals,
+            # places) can grow without changing the histories the README describes.
+            main, self.rng = self.rng, random.Random(f"demo:{demo.code}")
             self.person(ref, batch, demo=demo)
+            self.rng = main
         n = 0
         while n < count:
             self.person(ref, batch, index=n, skip_codes=demo_codes)
@@ -286,7 +290,8 @@ class Generator:
         avg_salary = self.participation(batch, pid, spells, demo.unpaid_months if demo else None)
         retired = age >= (60 if sex == "M" else 55) and spells and spells[-1][1] is not None
         working = bool(spells) and spells[-1][1] is None
-        level = self.card(ref, batch, pid, code, province, age, retired, working, spells)
+        level = self.card(ref, batch, pid, code, province, age, retired, working, spells,
+                          demo.group if demo else "")
         self.benefits(batch, pid, sex, dob, spells, avg_salary, retired)
         self.visits(ref, batch, pid, province, age, level, working, avg_salary)
 
@@ -323,8 +328,9 @@ class Generator:
             spells.append((cursor, end, employer, salary))
             skill *= rng.uniform(1.0, 1.25)
             cursor = month_add(end, 1 + (0 if rng.random() < 0.5 else rng.randint(1, 14)))
-        if spells and spells[-1][1] == stop and stop.year * 12 + stop.month >= \
-                today.year * 12 + today.month and (years is not None or rng.random() < 0.85):
+        now_working = spells and spells[-1][1] == stop and stop.year * 12 + stop.month >= \
+            today.year * 12 + today.month and (years is not None or rng.random() < 0.85)
+        if now_working or (spells and years is not None):  # demo people work today
             last = spells[-1]
             spells[-1] = (last[0], None, last[2], last[3])
         return spells
@@ -358,8 +364,8 @@ class Generator:
         return total // months if months else 0
 
     def card(self, ref: Reference, batch: Batch, pid: int, code: str, province: str, age: int,
-             retired: bool, working: bool, spells: list) -> int:
-        """The health card; returns its benefit level."""
+             retired: bool, working: bool, spells: list, group: str = "") -> int:
+        """The health card (of beneficiary `group` if given); returns its benefit level."""
         rng, today = self.rng, self.today
         if age < 6:
             group, level = "TE", 100
@@ -368,7 +374,7 @@ class Generator:
         elif retired:
             group, level = "HT", 95
         elif working:
-            group, level = rng.choice(["DN", "DN", "DN", "HC"]), 80
+            group, level = group or rng.choice(["DN", "DN", "DN", "HC"]), 80
         else:
             group, level = rng.choice(["GD", "GD", "CN"]), 80
             level = 95 if group == "CN" else 80
