@@ -75,6 +75,14 @@ def test_an_old_province_finds_the_new_one(page: Page, server: Server) -> None:
     search(page, "bac lieu")
     expect(page.locator("ul.list li.item").first).to_be_visible()
     expect(page.locator("ul.list")).to_contain_text("Cà Mau")
+    # The filter offers the old name and searches the province it belongs to now.
+    search(page, "ha noi")
+    addresses = page.locator("ul.list li.item p.muted")
+    expect(addresses.first).to_contain_text("Hà Nội")
+    page.locator("#province").select_option(label="Bạc Liêu (nay là Cà Mau)")
+    search(page, "")
+    expect(addresses.first).to_contain_text("Cà Mau")
+    assert all(a.endswith("Cà Mau") for a in addresses.all_inner_texts())
 
 
 def test_find_my_code_answers_four_digits(page: Page, server: Server) -> None:
