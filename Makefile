@@ -18,6 +18,8 @@ export PYTHONPATH := $(CURDIR)
 export PORT
 
 RUN_APT := fonts-dejavu-core fonts-noto-cjk
+# PyICU (Vietnamese collation) compiles against the system ICU.
+BUILD_APT := libicu-dev pkg-config g++
 TEST_APT := chromium zbar-tools fonts-dejavu-core fonts-noto-cjk
 
 .PHONY: run test bench deps test-deps build migrate seed locales locales-update lint \
@@ -44,6 +46,7 @@ tools/bench-peer/node_modules/.installed: tools/bench-peer/package.json
 deps: $(VENV)/.installed tools/node_modules/.installed locales sysdeps-run
 
 $(VENV)/.installed: pyproject.toml
+	@./tools/apt-ensure $(BUILD_APT)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet '.[test]' 2>&1 | grep -v 'is ignored: it is neither' || true

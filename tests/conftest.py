@@ -30,12 +30,13 @@ AUTH_TABLES = ("websession", "loginticket", "passkey", "webauthnchallenge", "sec
 PG_ADMIN_URL = os.environ.get("TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 
 
-def migrate(url: str) -> Engine:
-    """Apply the alembic migrations to `url` (DB_URL is what migrations/env.py reads)."""
+def migrate(url: str, revision: str = "head") -> Engine:
+    """Apply the alembic migrations to `url` up to `revision` (DB_URL is what
+    migrations/env.py reads)."""
     old = os.environ.get("DB_URL")
     os.environ["DB_URL"] = url
     try:
-        command.upgrade(Config(str(ROOT / "alembic.ini")), "head")
+        command.upgrade(Config(str(ROOT / "alembic.ini")), revision)
     finally:
         if old is None:
             os.environ.pop("DB_URL", None)

@@ -33,14 +33,28 @@ class BenefitKind(StrEnum):
 
 
 class Province(SQLModel, table=True):
-    """A province with its two-digit administrative code (used in card numbers)."""
+    """A province with its two-digit administrative code (used in card numbers).
+
+    The 63 provinces before 1 July 2025 are all kept; the 29 merged into another one point to
+    it with `successor_code` (see `api.domain.provinces`). Current provinces have none."""
 
     code: str = Field(primary_key=True, max_length=2)
     name: str
     name_search: str = Field(index=True)
+    # A province code (no foreign-key constraint: SQLite cannot add one to a filled table).
+    successor_code: str | None = Field(default=None, max_length=2)
 
 
-class Facility(SQLModel, table=True):
+class Listed(SQLModel):
+    """Columns of a directory entry (facility, agency, employer, agent) for look-ups."""
+
+    # Folded name, address and province names, old and new: what a search matches.
+    search_text: str = ""
+    # ICU's Vietnamese sort key of the name (api.domain.collation): the listing order.
+    sort_key: bytes | None = Field(default=b"", sa_type=LargeBinary, index=True)
+
+
+class Facility(Listed, table=True):
     """A medical facility (cơ sở KCB)."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -49,13 +63,16 @@ class Facility(SQLModel, table=True):
     name_search: str = Field(index=True)
     level: str  # central / province / district / commune / private
     province_code: str = Field(foreign_key="province.code", index=True)
+    # The pre-2025 province it was in, when that province has since been merged away (a
+    # province code; no foreign-key constraint: SQLite cannot add one to a filled table).
+    former_province_code: str | None = Field(default=None, max_length=2)
     address: str
     phone: str
     bhyt_contracted: bool = True
     issues_sick_leave: bool = True
 
 
-class Agency(SQLModel, table=True):
+class Agency(Listed, table=True):
     """A social-insurance agency office (cơ quan BHXH)."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -67,7 +84,7 @@ class Agency(SQLModel, table=True):
     phone: str
 
 
-class Employer(SQLModel, table=True):
+class Employer(Listed, table=True):
     """An employer that declares and pays contributions (đơn vị tham gia)."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -76,10 +93,13 @@ class Employer(SQLModel, table=True):
     name_search: str = Field(index=True)
     tax_code: str
     province_code: str = Field(foreign_key="province.code", index=True)
+    # The pre-2025 province it was in, when that province has since been merged away (a
+    # province code; no foreign-key constraint: SQLite cannot add one to a filled table).
+    former_province_code: str | None = Field(default=None, max_length=2)
     address: str
 
 
-class CollectionAgent(SQLModel, table=True):
+class CollectionAgent(Listed, table=True):
     """A collection point or agent for voluntary BHXH and household BHYT (đại lý thu)."""
 
     id: int | None = Field(default=None, primary_key=True)

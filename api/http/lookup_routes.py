@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from api.http.base import endpoint, request_lang
+from api.http.base import client_of, endpoint, request_lang
 from api.services import lookups
 
 
@@ -29,17 +29,21 @@ async def lookup(request: Request, session: Session) -> Response:
 
 
 async def lookup_code(request: Request, session: Session) -> Response:
-    """GET ?name=&dob=YYYY-MM-DD&province=: find one's own code."""
+    """GET ?name=&dob=YYYY-MM-DD&province=: find one's own code. Answers the last four
+    digits and sends the full code by SMS to the person's registered phone (throttled per
+    client address)."""
     q = request.query_params
-    return JSONResponse({"matches": lookups.find_code(
+    return JSONResponse(lookups.find_code(
         session, q.get("name", ""), q.get("dob", ""), q.get("province", ""),
-        request_lang(request))})
+        request_lang(request), client_of(request)))
 
 
 async def province_list(request: Request, session: Session) -> Response:
-    """All provinces."""
-    return JSONResponse({"provinces": lookups.provinces(session)})
-
+    """GET ?q=: the 34 current provinces in Vietnamese order (those matching q, by current
+    or former name), and the provinces merged away in 2025 with their successor."""
+    lang = request_lang(request)
+    return JSONResponse({"provinces": lookups.provinces(session, request.query_params.get("q", "")),
+                         "former": lookups.former_provinces(lang)})
 
 
 routes = [

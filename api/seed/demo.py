@@ -24,6 +24,7 @@ class DemoPerson:
     years: int  # years of contribution history to generate
     lang: str = "vi"
     unpaid_months: int = 0  # arrears of the current employer, shown on the history page
+    group: str = "DN"  # beneficiary group of the card while working (README: DN4010123456789)
 
 
 DEMO_PEOPLE: list[DemoPerson] = [

@@ -17,7 +17,9 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel
 
+from api.domain import provinces
 from api.domain.codes import fold
+from api.domain.directory import listing
 from api.domain.models import (
     Agency,
     Benefit,
@@ -32,6 +34,7 @@ from api.domain.models import (
     Province,
     VisitDocument,
 )
+from api.seed import realdata
 from api.seed import vocabulary as v
 from api.seed.demo import DEMO_PEOPLE, DemoPerson, demo_photo
 
@@ -115,68 +118,117 @@ class Generator:
 
     # ---- reference data -------------------------------------------------------------
     def reference_rows(self) -> tuple[Reference, Batch]:
-        """Provinces, facilities, agencies, employers and collection agents."""
+        """Provinces (the 34 current ones and the 29 merged away), facilities (real
+        hospitals, then invented clinics named after real places of the province),
+        agencies, employers and collection agents."""
         rng, batch = self.rng, Batch()
         facilities: dict[str, list[tuple[int, str, str]]] = {}
         agencies: dict[str, int] = {}
-        for code, name in v.PROVINCES:
-            batch.add(Province, {"code": code, "name": name, "name_search": fold(name)})
-            facilities[code] = []
-            plan = ([("province", f"Bệnh viện Đa khoa tỉnh {name}")]
-                    + [("district", f"Trung tâm Y tế {p}") for p in rng.sample(v.PLACES, 4)]
-                    + [("commune", f"Trạm Y tế xã {p}") for p in rng.sample(v.PLACES, 8)]
-                    + [("private", f"Phòng khám Đa khoa {p}") for p in rng.sample(v.PLACES, 2)])
-            if code in ("01", "79"):
-                plan[0] = ("central", f"Bệnh viện Đa khoa Trung ương {name}")
-            for n, (level, fname) in enumerate(plan, start=1):
-                fid = self.ids.take("facility")
-                fcode = f"{code}{n:03d}"
-                batch.add(Facility, {
-                    "id": fid, "code": fcode, "name": fname, "name_search": fold(fname),
-                    "level": level, "province_code": code, "address": self.address(name),
-                    "phone": self.phone(landline=True), "bhyt_contracted": rng.random() < 0.95,
-                    "issues_sick_leave": level != "commune" or rng.random() < 0.5})
-                facilities[code].append((fid, fcode, level))
-            for n, place in enumerate(["", *rng.sample(v.PLACES, 4)]):
+        for code, name in self.province_rows():
+            batch.add(Province, {"code": code, "name": name, "name_search": fold(name),
+                                 "successor_code": None if code in provinces.CURRENT
+                                 else provinces.current_code(code)})
+        for code in provinces.CURRENT:
+            facilities[code] = self.facilities(batch, code)
+            agency_places = rng.sample(realdata.places_of(code), 4)
+            for n, (former, place) in enumerate([("", ""), *agency_places]):
                 aid = self.ids.take("agency")
                 aname = (f"Bảo hiểm xã hội khu vực {place}" if place
-                         else f"Bảo hiểm xã hội tỉnh {name}")
-                batch.add(Agency, {"id": aid, "code": f"{code}{n:02d}", "name": aname,
-                                   "name_search": fold(aname), "province_code": code,
-                                   "address": self.address(name), "phone": self.phone(True)})
+                         else f"Bảo hiểm xã hội {provinces.unit_name(code)}")
+                self.listed(batch, Agency, aname, code, former or code, {
+                    "id": aid, "code": f"{code}{n:02d}", "phone": self.phone(True)})
                 if not place:
                     agencies[code] = aid
             for n in range(1, 11):
-                cid = self.ids.take("collectionagent")
-                place = rng.choice(v.PLACES)
-                cname = rng.choice([f"Đại lý thu BHXH xã {place}", f"Bưu điện {place}",
-                                    f"Điểm thu UBND phường {place}"])
-                batch.add(CollectionAgent, {"id": cid, "code": f"{code}T{n:03d}", "name": cname,
-                                            "name_search": fold(cname), "province_code": code,
-                                            "address": self.address(name),
-                                            "phone": self.phone()})
-        weights = [float(v.PROVINCE_WEIGHT.get(code, 1)) for code, _ in v.PROVINCES]
-        employers: dict[str, list[int]] = {code: [] for code, _ in v.PROVINCES}
+                ward = rng.choice(v.PLACES)
+                cname = rng.choice([f"Đại lý thu BHXH xã {ward}", f"Bưu điện {ward}",
+                                    f"Điểm thu UBND phường {ward}"])
+                self.listed(batch, CollectionAgent, cname, code, None, {
+                    "id": self.ids.take("collectionagent"), "code": f"{code}T{n:03d}",
+                    "phone": self.phone()})
+        current = list(provinces.CURRENT.items())
+        weights = [float(v.PROVINCE_WEIGHT.get(code, 1)) for code, _ in current]
+        employers: dict[str, list[int]] = {code: [] for code, _ in current}
         all_employers = []
         for n in range(self.employer_count):
             eid = self.ids.take("employer")
-            code, pname = rng.choices(v.PROVINCES, weights)[0]
+            code = rng.choices(current, weights)[0][0]
             ename = (f"{rng.choice(v.EMPLOYER_FORMS)} {rng.choice(v.EMPLOYER_TRADES)} "
                      f"{rng.choice(v.EMPLOYER_BRANDS)}")
-            batch.add(Employer, {"id": eid, "code": f"{code}{n + 1:06d}E", "name": ename,
-                                 "name_search": fold(ename), "province_code": code,
-                                 "tax_code": f"{rng.randrange(10**9, 10**10)}",
-                                 "address": self.address(pname)})
+            self.listed(batch, Employer, ename, code, None, {
+                "id": eid, "code": f"{code}{n + 1:06d}E",
+                "tax_code": f"{rng.randrange(10**9, 10**10)}"})
             employers[code].append(eid)
             all_employers.append(eid)
-        ref = Reference(v.PROVINCES, weights, facilities, agencies, employers, all_employers)
+        ref = Reference(current, weights, facilities, agencies, employers, all_employers)
         return ref, batch
 
-    def address(self, province: str) -> str:
-        """A plausible street address in the province."""
+    @staticmethod
+    def province_rows() -> list[tuple[str, str]]:
+        """Current provinces first (the merged-away ones point at them), then the others."""
+        retired = [(code, provinces.BEFORE_2025[code]) for code in provinces.retired_codes()]
+        return [*provinces.CURRENT.items(), *retired]
+
+    def facilities(self, batch: Batch, code: str) -> list[tuple[int, str, str]]:
+        """A province's real hospitals, then district health centres, commune stations and
+        private clinics named after its real places; returns (id, code, level) of each."""
+        rng, made = self.rng, []
+        real = [h for h in realdata.hospitals() if h.province == code]
+        for n, hospital in enumerate(real, start=1):
+            made.append(self.facility(batch, realdata.hospital_code(code, n), hospital.name,
+                                      hospital.level, code, hospital.former,
+                                      hospital.address, phone=""))
+        places = realdata.places_of(code)
+        plan = ([("district", f"Trung tâm Y tế {p}", old, p) for old, p in rng.sample(places, 4)]
+                + [("commune", f"Trạm Y tế xã {p}", None, "") for p in rng.sample(v.PLACES, 8)]
+                + [("private", f"Phòng khám Đa khoa {p}", old, p)
+                   for old, p in rng.sample(places, 2)])
+        for n, (level, name, former, place) in enumerate(plan, start=1):
+            address = self.street(place, code) if place else ""
+            made.append(self.facility(batch, f"{code}{n:03d}", name, level, code, former,
+                                      address))
+        return made
+
+    def facility(self, batch: Batch, fcode: str, name: str, level: str, province: str,
+                 former: str | None, address: str = "",
+                 phone: str | None = None) -> tuple[int, str, str]:
+        """Queue one facility (a real one gets no invented phone); returns (id, code,
+        level)."""
+        rng = self.rng
+        fid = self.ids.take("facility")
+        self.listed(batch, Facility, name, province, former, {
+            "id": fid, "code": fcode, "level": level,
+            "phone": self.phone(landline=True) if phone is None else phone,
+            "bhyt_contracted": rng.random() < 0.95,
+            "issues_sick_leave": level != "commune" or rng.random() < 0.5}, address)
+        return fid, fcode, level
+
+    def listed(self, batch: Batch, table: type, name: str, province: str,
+               former: str | None, row: dict, address: str = "") -> None:
+        """Queue a directory entry with its address, search text and sort key. `former` is
+        the pre-2025 province it lies in (None: any place of the province)."""
+        if not address:
+            former, address = self.address(province, former)
+        if "former_province_code" in table.__table__.c:
+            row["former_province_code"] = former if former != province else None
+        batch.add(table, {**row, "name": name, "name_search": fold(name),
+                          "province_code": province, "address": address,
+                          **listing(name, address, province)})
+
+    def address(self, province: str, former: str | None = None) -> tuple[str, str]:
+        """A plausible street address at a real place of the province (of the pre-2025
+        province `former`, if given); returns (pre-2025 province code, address)."""
+        rng = self.rng
+        places = [(old, p) for old, p in realdata.places_of(province)
+                  if former in (None, old)]
+        old, place = rng.choice(places)
+        return old, self.street(place, province)
+
+    def street(self, place: str, province: str) -> str:
+        """A street address in a district or town of a current province."""
         rng = self.rng
         return (f"{rng.randint(1, 300)} {rng.choice(v.STREETS)}, {rng.choice(v.PLACES)}, "
-                f"{province}")
+                f"{place}, {provinces.CURRENT[province]}")
 
     def phone(self, landline: bool = False) -> str:
         """A plausible phone number."""
@@ -190,7 +242,11 @@ class Generator:
         batch = Batch()
         demo_codes = {d.code for d in DEMO_PEOPLE}
         for demo in DEMO_PEOPLE:
+            # Each demo person draws from its own stream, so the reference data (hospitals,
+            # places) can grow without changing the histories the README describes.
+            main, self.rng = self.rng, random.Random(f"demo:{demo.code}")
             self.person(ref, batch, demo=demo)
+            self.rng = main
         n = 0
         while n < count:
             self.person(ref, batch, index=n, skip_codes=demo_codes)
@@ -219,7 +275,6 @@ class Generator:
             if code in skip_codes:
                 code = f"{province}{(index * 7919 + 1) % 10**8:08d}"
             years = None
-        pname = dict(ref.provinces)[province]
         century = 0 if dob.year < 2000 else 2
         citizen = (f"0{province}{century + (sex == 'F')}{dob.year % 100:02d}"
                    f"{(pid * 7 + self.seed) % 10**6:06d}")
@@ -228,14 +283,15 @@ class Generator:
         batch.add(Person, {
             "id": pid, "code": code, "full_name": name, "name_search": fold(name), "dob": dob,
             "sex": sex, "citizen_id": citizen, "phone": demo.phone if demo else self.phone(),
-            "address": self.address(pname), "province_code": province,
+            "address": self.address(province)[1], "province_code": province,
             "lang": demo.lang if demo else "vi", "photo": demo_photo(demo) if demo else None})
         age = (today - dob).days // 365
         spells = self.work_history(ref, province, dob, sex, years)
         avg_salary = self.participation(batch, pid, spells, demo.unpaid_months if demo else None)
         retired = age >= (60 if sex == "M" else 55) and spells and spells[-1][1] is not None
         working = bool(spells) and spells[-1][1] is None
-        level = self.card(ref, batch, pid, code, province, age, retired, working, spells)
+        level = self.card(ref, batch, pid, code, province, age, retired, working, spells,
+                          demo.group if demo else "")
         self.benefits(batch, pid, sex, dob, spells, avg_salary, retired)
         self.visits(ref, batch, pid, province, age, level, working, avg_salary)
 
@@ -272,8 +328,9 @@ class Generator:
             spells.append((cursor, end, employer, salary))
             skill *= rng.uniform(1.0, 1.25)
             cursor = month_add(end, 1 + (0 if rng.random() < 0.5 else rng.randint(1, 14)))
-        if spells and spells[-1][1] == stop and stop.year * 12 + stop.month >= \
-                today.year * 12 + today.month and (years is not None or rng.random() < 0.85):
+        now_working = spells and spells[-1][1] == stop and stop.year * 12 + stop.month >= \
+            today.year * 12 + today.month and (years is not None or rng.random() < 0.85)
+        if now_working or (spells and years is not None):  # demo people work today
             last = spells[-1]
             spells[-1] = (last[0], None, last[2], last[3])
         return spells
@@ -307,8 +364,8 @@ class Generator:
         return total // months if months else 0
 
     def card(self, ref: Reference, batch: Batch, pid: int, code: str, province: str, age: int,
-             retired: bool, working: bool, spells: list) -> int:
-        """The health card; returns its benefit level."""
+             retired: bool, working: bool, spells: list, group: str = "") -> int:
+        """The health card (of beneficiary `group` if given); returns its benefit level."""
         rng, today = self.rng, self.today
         if age < 6:
             group, level = "TE", 100
@@ -317,7 +374,7 @@ class Generator:
         elif retired:
             group, level = "HT", 95
         elif working:
-            group, level = rng.choice(["DN", "DN", "DN", "HC"]), 80
+            group, level = group or rng.choice(["DN", "DN", "DN", "HC"]), 80
         else:
             group, level = rng.choice(["GD", "GD", "CN"]), 80
             level = 95 if group == "CN" else 80

@@ -1,29 +1,13 @@
-"""Word lists for realistic Vietnamese demo data: provinces, names, places, diagnoses."""
+"""Word lists for realistic Vietnamese demo data: names, places, diagnoses. Provinces are
+in `api.domain.provinces`, real hospitals and district names in `api/seed/data/`."""
 
 from __future__ import annotations
 
-# The 63 provinces and their two-digit administrative codes (the codes in card numbers).
-PROVINCES: list[tuple[str, str]] = [
-    ("01", "Hà Nội"), ("02", "Hà Giang"), ("04", "Cao Bằng"), ("06", "Bắc Kạn"),
-    ("08", "Tuyên Quang"), ("10", "Lào Cai"), ("11", "Điện Biên"), ("12", "Lai Châu"),
-    ("14", "Sơn La"), ("15", "Yên Bái"), ("17", "Hòa Bình"), ("19", "Thái Nguyên"),
-    ("20", "Lạng Sơn"), ("22", "Quảng Ninh"), ("24", "Bắc Giang"), ("25", "Phú Thọ"),
-    ("26", "Vĩnh Phúc"), ("27", "Bắc Ninh"), ("30", "Hải Dương"), ("31", "Hải Phòng"),
-    ("33", "Hưng Yên"), ("34", "Thái Bình"), ("35", "Hà Nam"), ("36", "Nam Định"),
-    ("37", "Ninh Bình"), ("38", "Thanh Hóa"), ("40", "Nghệ An"), ("42", "Hà Tĩnh"),
-    ("44", "Quảng Bình"), ("45", "Quảng Trị"), ("46", "Thừa Thiên Huế"), ("48", "Đà Nẵng"),
-    ("49", "Quảng Nam"), ("51", "Quảng Ngãi"), ("52", "Bình Định"), ("54", "Phú Yên"),
-    ("56", "Khánh Hòa"), ("58", "Ninh Thuận"), ("60", "Bình Thuận"), ("62", "Kon Tum"),
-    ("64", "Gia Lai"), ("66", "Đắk Lắk"), ("67", "Đắk Nông"), ("68", "Lâm Đồng"),
-    ("70", "Bình Phước"), ("72", "Tây Ninh"), ("74", "Bình Dương"), ("75", "Đồng Nai"),
-    ("77", "Bà Rịa - Vũng Tàu"), ("79", "Hồ Chí Minh"), ("80", "Long An"),
-    ("82", "Tiền Giang"), ("83", "Bến Tre"), ("84", "Trà Vinh"), ("86", "Vĩnh Long"),
-    ("87", "Đồng Tháp"), ("89", "An Giang"), ("91", "Kiên Giang"), ("92", "Cần Thơ"),
-    ("93", "Hậu Giang"), ("94", "Sóc Trăng"), ("95", "Bạc Liêu"), ("96", "Cà Mau"),
-]
-# Rough weights: the big cities and industrial provinces hold most insured workers.
-PROVINCE_WEIGHT = {"01": 12, "79": 14, "74": 6, "75": 5, "31": 3, "48": 2, "27": 3,
-                   "92": 2, "22": 2, "38": 3, "40": 3, "80": 2}
+# Rough weights of the 34 current provinces (api.domain.provinces): the big cities and
+# industrial provinces hold most insured workers (Hồ Chí Minh City now includes Bình Dương
+# and Bà Rịa - Vũng Tàu).
+PROVINCE_WEIGHT = {"01": 12, "79": 22, "75": 5, "31": 4, "48": 3, "27": 4, "92": 3,
+                   "22": 2, "38": 3, "40": 3, "72": 3, "25": 2, "33": 2, "37": 2}
 
 SURNAMES: list[tuple[str, float]] = [
     ("Nguyễn", 38), ("Trần", 11), ("Lê", 9.5), ("Phạm", 7), ("Hoàng", 3), ("Huỳnh", 2.1),
@@ -42,12 +26,13 @@ GIVEN = {"M": ["An", "Bình", "Cường", "Dũng", "Đức", "Hải", "Hùng", "
                "Lan", "Linh", "Loan", "Mai", "My", "Nga", "Ngọc", "Nhung", "Oanh", "Phương",
                "Quỳnh", "Thảo", "Thủy", "Trang", "Trinh", "Tuyết", "Vân", "Yến", "Nhi"]}
 
-# Common ward/commune and street names, used for addresses and local facilities.
+# Ward and commune names found all over the country, used for addresses and commune
+# health stations (names tied to one place, such as Long Biên, live in data/places.csv).
 PLACES = ["Tân Lập", "Hòa Bình", "Đông Hưng", "Quang Trung", "Phú Lợi", "Tân Phong",
-          "Hưng Thịnh", "An Phú", "Thạnh Mỹ", "Trung Hòa", "Nghĩa Tân", "Vĩnh Ninh",
-          "Phước Long", "Bình An", "Thanh Xuân", "Long Biên", "Cẩm Phả", "Hòa Khánh",
-          "Xuân Hòa", "Tân Thành", "Đồng Tâm", "Phú Mỹ", "Hiệp Phước", "Tam Hiệp",
-          "Kim Liên", "Lộc Ninh", "Ninh Xuân", "Thái Học", "Minh Khai", "Yên Hòa"]
+          "Hưng Thịnh", "An Phú", "Vĩnh Ninh", "Bình An", "Xuân Hòa", "Tân Thành",
+          "Đồng Tâm", "Phú Mỹ", "Hiệp Phước", "Tam Hiệp", "Ninh Xuân", "Thái Học",
+          "Minh Khai", "Yên Hòa", "Tân An", "Phú Hòa", "Hưng Đạo", "Thống Nhất", "Hòa Lợi",
+          "Tân Tiến", "Bình Minh", "Thạnh Phú", "Quyết Thắng", "Độc Lập"]
 STREETS = ["Lê Lợi", "Trần Hưng Đạo", "Nguyễn Trãi", "Hai Bà Trưng", "Lý Thường Kiệt",
            "Điện Biên Phủ", "Hùng Vương", "Phan Chu Trinh", "Quang Trung", "Nguyễn Huệ",
            "Cách Mạng Tháng Tám", "Lê Duẩn", "Võ Thị Sáu", "Nguyễn Văn Cừ", "Pasteur"]

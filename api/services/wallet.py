@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from api.card import keys as issuer_keys
 from api.card import qr
+from api.domain import provinces
 from api.domain.codes import BENEFICIARY_GROUPS, legacy_card_number
 from api.domain.models import (
     Agency,
@@ -183,6 +184,8 @@ def _period(row: Participation, employer: Employer | None, lang: str,
         "to": format_month(row.to_month, lang) if row.to_month else tr(lang, "now"),
         "months": format_months(_months(row, today), lang),
         "employer": employer.name if employer else tr(lang, "Voluntary"),
+        "province": (provinces.of_entry(employer.province_code, employer.former_province_code,
+                                        row.from_month, lang) if employer else ""),
         "salary": format_money(row.salary_basis, lang),
         "contribution": format_money(row.contribution, lang),
         "unpaid": (tr(lang, "{n} months unpaid", n=row.unpaid_months)
@@ -273,6 +276,8 @@ def visits_view(session: Session, person_id: int, lang: str) -> dict[str, object
         visits.append({
             "dates": dates,
             "facility": f.name,
+            "province": provinces.of_entry(f.province_code, f.former_province_code,
+                                           v.admitted, lang),
             "kind": tr(lang, "Inpatient") if v.inpatient else tr(lang, "Outpatient"),
             "diagnosis": f"{v.icd10} · {v.diagnosis}",
             "total": format_money(v.total_cost, lang),

@@ -77,15 +77,20 @@ def bottom_nav(active: str) -> rx.Component:
 
 
 def page(title: rx.Var | str, active: str, *children: rx.Component,
-         nav: bool = True) -> rx.Component:
-    """A whole screen."""
+         nav: bool = True, public: bool = False) -> rx.Component:
+    """A whole screen. A `public` page (open without logging in) syncs records and shows
+    the offline banner only to a logged-in person: a visitor has nothing to sync, and a
+    refused sync must not read as "offline"."""
+    sync = [records.SyncAgent.create(), records.OfflineBanner.create()] if nav else []
+    if public and sync:
+        sync = [rx.cond(SessionState.logged_in, rx.fragment(*sync))]
     return rx.el.div(
         DocTitle.create(text=title),
         records.UpdatePrompt.create(),
         DeviceGate.create(nonce=SessionState.device_nonce, on_proof=SessionState.prove),
         rx.el.a(t("Skip to content"), href="#main", class_name="skip"),
         header(title),
-        *([records.SyncAgent.create(), records.OfflineBanner.create()] if nav else []),
+        *sync,
         rx.el.main(*children, id="main", class_name="content", tab_index=-1),
         bottom_nav(active) if nav else rx.fragment(),
         class_name="shell",

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import reflex as rx
 
+from api.services import lookups
+from locales import N_
 from pwa.components.blocks import alert, section
 from pwa.components.doc_title import STATIC_TITLE
 from pwa.components.layout import page
 from pwa.i18n import t
 from pwa.state.lookup import LookupState
 
-KINDS = [("facilities", "Clinics"), ("agencies", "Agencies"), ("employers", "Employers"),
-         ("agents", "Collection agents"), ("code", "My code")]
+KINDS = [("facilities", N_("Clinics")), ("agencies", N_("Agencies")),
+         ("employers", N_("Employers")), ("agents", N_("Collection agents")),
+         ("code", N_("My code"))]
 
 
 def _kinds() -> rx.Component:
@@ -26,10 +29,17 @@ def _kinds() -> rx.Component:
 
 
 def _province_select(name: str, field_id: str, value: rx.Var | str = "") -> rx.Component:
+    """The 34 provinces in Vietnamese order, then the pre-2025 ones ("Bạc Liêu (now Cà
+    Mau)"), which choose the province they belong to now."""
     return rx.el.select(
         rx.el.option(t("All provinces"), value=""),
         rx.foreach(LookupState.provinces,
                    lambda p: rx.el.option(p["name"], value=p["code"])),
+        rx.el.optgroup(
+            rx.foreach(LookupState.former_provinces,
+                       lambda p: rx.el.option(p["label"], value=p["code"])),
+            label=t("Provinces before 1 July 2025"),
+        ),
         name=name, id=field_id, default_value=value, class_name="input",
     )
 
@@ -39,7 +49,8 @@ def _directory() -> rx.Component:
         rx.el.form(
             rx.el.label(t("Name contains"), html_for="q", class_name="label"),
             rx.el.input(id="q", name="q", type="search", default_value=LookupState.query,
-                        placeholder=t("e.g. ha noi"), class_name="input"),
+                        placeholder=t("e.g. ha noi"), class_name="input",
+                        max_length=lookups.MAX_QUERY),
             rx.el.label(t("Province"), html_for="province", class_name="label"),
             _province_select("province", "province", LookupState.province),
             rx.el.button(t("Search"), type="submit", class_name="btn btn-primary"),
@@ -74,7 +85,8 @@ def _my_code() -> rx.Component:
         t("Find my social-insurance code"),
         rx.el.form(
             rx.el.label(t("Full name"), html_for="name", class_name="label"),
-            rx.el.input(id="name", name="name", class_name="input", auto_complete="name"),
+            rx.el.input(id="name", name="name", class_name="input", auto_complete="name",
+                        max_length=lookups.MAX_QUERY),
             rx.el.label(t("Date of birth"), html_for="dob", class_name="label"),
             rx.el.input(id="dob", name="dob", type="date", class_name="input"),
             rx.el.label(t("Province"), html_for="find-province", class_name="label"),
@@ -83,10 +95,15 @@ def _my_code() -> rx.Component:
             on_submit=LookupState.find_code, class_name="form",
         ),
         alert(LookupState.find_error),
-        rx.el.ul(rx.foreach(LookupState.matches, lambda m: rx.el.li(
-            rx.el.strong(m["code"], class_name="card-number"), rx.el.p(m["full_name"]),
-            rx.el.p(t("Registered phone {phone}", phone=m["phone"]), class_name="muted small"),
-            class_name="item")), class_name="list", aria_live="polite"),
+        rx.el.div(
+            alert(LookupState.find_message, "info"),
+            rx.el.ul(rx.foreach(LookupState.matches, lambda m: rx.el.li(
+                rx.el.strong(m["code"], class_name="card-number"),
+                rx.el.p(t("Registered phone {phone}", phone=m["phone"]),
+                        class_name="muted small"),
+                class_name="item")), class_name="list"),
+            aria_live="polite",
+        ),
     )
 
 
@@ -98,5 +115,5 @@ def lookup_page() -> rx.Component:
         _kinds(),
         rx.cond(LookupState.kind == "code", _my_code(), rx.el.section(_directory(),
                                                                        class_name="panel")),
-        nav=True,
+        nav=True, public=True,
     )

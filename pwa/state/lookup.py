@@ -23,7 +23,9 @@ class LookupState(SessionState):
     note: str = ""
     error: str = ""
     provinces: list[dict[str, str]] = []
+    former_provinces: list[dict[str, str]] = []
     matches: list[dict[str, str]] = []
+    find_message: str = ""
     find_error: str = ""
 
     @rx.event
@@ -40,13 +42,16 @@ class LookupState(SessionState):
             self.page = int(params.get("page", "1"))
         except ValueError:
             self.page = 1
-        self.matches, self.find_error = [], ""
+        self.matches, self.find_message, self.find_error = [], "", ""
         with session_scope() as db:
             self.provinces = lookups.provinces(db)
+        self.former_provinces = lookups.former_provinces(self.lang)
         self._search()
 
     def _search(self) -> None:
+        # Old results never stay on screen under a new question's error.
         self.error = self.note = ""
+        self.items, self.total, self.pages = [], 0, 1
         if self.kind == "code":
             return
         try:
@@ -54,7 +59,7 @@ class LookupState(SessionState):
                 result = lookups.search(db, self.kind, self.query, self.province, self.page,
                                         self.lang)
         except UserError as exc:
-            self.error, self.items, self.total, self.pages = exc.message(self.lang), [], 0, 1
+            self.error = exc.message(self.lang)
             return
         self.items, self.total = result["items"], result["total"]
         self.page, self.pages, self.note = result["page"], result["pages"], result["note"]
@@ -81,11 +86,14 @@ class LookupState(SessionState):
 
     @rx.event
     def find_code(self, form: dict[str, str]) -> None:
-        """Find one's own code by name, date of birth and province."""
-        self.matches, self.find_error = [], ""
+        """Find one's own code by name, date of birth and province: the last four digits
+        here, the full code by SMS to the registered phone."""
+        self.matches, self.find_message, self.find_error = [], "", ""
         try:
             with session_scope() as db:
-                self.matches = lookups.find_code(db, form.get("name", ""), form.get("dob", ""),
-                                                 form.get("province", ""), self.lang)
+                found = lookups.find_code(db, form.get("name", ""), form.get("dob", ""),
+                                          form.get("province", ""), self.lang, self._client())
         except UserError as exc:
             self.find_error = exc.message(self.lang)
+            return
+        self.matches, self.find_message = found["matches"], found["message"]
