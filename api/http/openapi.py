@@ -121,9 +121,13 @@ def document() -> dict:
                                       ANYONE, errors=())},
         "/api/card/verify": {"post": _op("Verify a card QR on the server", ANYONE, None,
                                          {"qr": _text(600)}, errors=(400, 413, 415, 422))},
-        "/api/provinces": {"get": _op("All provinces", ANYONE, errors=())},
+        "/api/provinces": {"get": _op(
+            "The 34 provinces in Vietnamese order (with the former ones), or those matching "
+            "a name, old names included", ANYONE, params=[_query("q", _text())],
+            errors=(400,))},
         "/api/lookup/code": {"get": _op(
-            "Find one's own code", ANYONE,
+            "Find one's own code: a masked answer; the code itself goes by SMS to the "
+            "registered phone", ANYONE,
             params=[_query("name", _text()), _query("dob", _text(10, format="date")),
                     _query("province", _text(10))], errors=(400, 404, 429))},
         "/api/lookup/{kind}": {"get": _op(
