@@ -85,12 +85,22 @@ function b64urlJson(value) {
   return b64url(textBytes(JSON.stringify(value)));
 }
 
+const stampOf = (nonce) => Number(String(nonce).split(".")[0]) || 0;
+
 function nonceState() {
-  if (proofNonce) return proofNonce;
-  try {
-    proofNonce = JSON.parse(sessionStorage.getItem(NONCE_KEY) || "null");
-  } catch (e) {
-    proofNonce = null;
+  if (!proofNonce) {
+    try {
+      proofNonce = JSON.parse(sessionStorage.getItem(NONCE_KEY) || "null");
+    } catch (e) {
+      proofNonce = null;
+    }
+  }
+  // The page itself came with one (a cookie, gone after 5 minutes), saving the first
+  // request of an app open a round trip; the newest nonce wins.
+  const cookie = document.cookie.split("; ").find((c) => c.startsWith("wallet_nonce="));
+  const fromPage = cookie ? decodeURIComponent(cookie.slice("wallet_nonce=".length)) : "";
+  if (fromPage && stampOf(fromPage) > stampOf(proofNonce ? proofNonce.nonce : "")) {
+    rememberNonce(fromPage);
   }
   return proofNonce || { nonce: "", offset: 0 };
 }
@@ -98,9 +108,11 @@ function nonceState() {
 /** Remember the nonce a server answer carries, and the clock offset it reveals. */
 export function learnNonce(response) {
   const nonce = response.headers.get("Device-Nonce");
-  if (!nonce) return;
-  const serverTime = Number(nonce.split(".")[0]);
-  proofNonce = { nonce, offset: Math.round(serverTime - Date.now() / 1000) };
+  if (nonce) rememberNonce(nonce);
+}
+
+function rememberNonce(nonce) {
+  proofNonce = { nonce, offset: Math.round(stampOf(nonce) - Date.now() / 1000) };
   try {
     sessionStorage.setItem(NONCE_KEY, JSON.stringify(proofNonce));
   } catch (e) {

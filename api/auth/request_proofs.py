@@ -43,6 +43,7 @@ from api.jose import b64url, b64url_decode
 
 HEADER = "device-proof"
 NONCE_HEADER = "Device-Nonce"
+NONCE_COOKIE = "wallet_nonce"  # the same, handed out with each page (readable by script)
 NONCE_LIFETIME = 300  # seconds a server nonce is accepted
 IAT_WINDOW = 60  # seconds either side of the server clock, after the phone's correction
 MAX_PROOF_LENGTH = 8192  # a real proof is ~450 characters plus the URL it names

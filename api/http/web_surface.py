@@ -27,6 +27,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.auth.request_proofs import NONCE_COOKIE, NONCE_LIFETIME, new_nonce
 from api.config import allowed_origins
 from api.services.errors import explain
 from locales import pick_lang
@@ -218,6 +219,10 @@ def _with_headers(send: Send, https: bool) -> Send:
             headers = MutableHeaders(scope=held)
             html = gzip.decompress(body) if headers.get("content-encoding") == "gzip" else body
             headers["Content-Security-Policy"] = page_policy(html, https)
+            # The page hands the phone a request-proof nonce (and the server's time), so the
+            # first API call of an app open needs no extra round trip to learn one.
+            headers.append("Set-Cookie", f"{NONCE_COOKIE}={new_nonce()}; Path=/; Max-Age="
+                           f"{NONCE_LIFETIME}; SameSite=Strict" + ("; Secure" if https else ""))
             start, held = held, None
             await send(start)
             await send({"type": "http.response.body", "body": body})
