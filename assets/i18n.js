@@ -2,12 +2,24 @@
 // Works offline: the default catalog is bundled, others are fetched once and cached by the
 // browser (and later the service worker). The choice lives in localStorage (offline) and
 // in a `lang` cookie (so the server formats money and dates in the same language).
+// Each catalog carries its Plural-Forms rule; a message with a plural maps to its forms.
 import { useEffect, useSyncExternalStore } from "react";
 import { deviceFetch } from "./device.js";
 import languages from "./i18n/languages.json";
 import fallback from "./i18n/default.json";
+import { pluralRule } from "./plural.js";
 
-const catalogs = { [languages.default]: fallback };
+export {
+  formatDay, formatMediumDay, formatMoment, formatMoney, formatMonth, formatNumber, label,
+  labelCodes, limit, titleIn,
+} from "./formats.js";
+
+const catalogs = {};
+function keep(lang, body) {
+  const forms = body.plural_forms || { nplurals: 2, expr: "n != 1" };
+  catalogs[lang] = { messages: body.messages || {}, plural: pluralRule(forms.expr, forms.nplurals) };
+}
+keep(languages.default, fallback);
 let current = languages.default;
 let booted = false;
 const listeners = new Set();
@@ -25,9 +37,20 @@ export function fill(text, values) {
   return text.replace(/\{(\w+)\}/g, (m, key) => (key in values ? String(values[key]) : m));
 }
 
+const catalogIn = (lang) => catalogs[lang] || catalogs[languages.default];
+
 export function translateIn(lang, msgid, values) {
-  const catalog = catalogs[lang] || catalogs[languages.default];
-  return fill(catalog[msgid] || msgid, values);
+  const found = catalogIn(lang).messages[msgid];
+  return fill((Array.isArray(found) ? found[0] : found) || msgid, values);
+}
+
+/** The form of a message for `count` in `lang` (gettext's ngettext), placeholders filled. */
+export function translatePlural(lang, singular, plural, count, values) {
+  const catalog = catalogIn(lang);
+  const forms = catalog.messages[singular];
+  const text = Array.isArray(forms) ? forms[catalog.plural(count)]
+    : Number(count) === 1 ? singular : plural; // untranslated: English's rule
+  return fill(text || singular, values);
 }
 
 function readStored() {
@@ -55,7 +78,7 @@ async function load(lang) {
   if (catalogs[lang]) return;
   const response = await fetch(`/i18n/${lang}.json`);
   if (!response.ok) throw new Error(`catalog ${lang}: ${response.status}`);
-  catalogs[lang] = await response.json();
+  keep(lang, await response.json());
 }
 
 function remember(lang) {
@@ -114,13 +137,26 @@ export async function setLang(lang) {
   window.location.reload();
 }
 
-// React hook: returns t(msgid, values) in the current language, re-rendering on change.
-export function useT() {
+// The current language, starting the language boot once; re-renders on a change.
+function useBootedLang() {
   const lang = useSyncExternalStore(subscribe, () => current, () => languages.default);
   useEffect(() => {
     boot();
   }, []);
+  return lang;
+}
+
+// React hook: returns t(msgid, values) in the current language, re-rendering on change.
+export function useT() {
+  const lang = useBootedLang();
   return (msgid, values) => translateIn(lang, msgid, values);
+}
+
+// React hook: returns tn(singular, plural, count, values), e.g.
+// tn("{n} result", "{n} results", total, { n: total }).
+export function useTn() {
+  const lang = useBootedLang();
+  return (singular, plural, count, values) => translatePlural(lang, singular, plural, count, values);
 }
 
 export function useLang() {
