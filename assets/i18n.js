@@ -7,19 +7,14 @@ import { useEffect, useSyncExternalStore } from "react";
 import { deviceFetch } from "./device.js";
 import languages from "./i18n/languages.json";
 import fallback from "./i18n/default.json";
-import { pluralRule } from "./plural.js";
+import { pluralText } from "./plural.js";
 
 export {
   formatDay, formatMediumDay, formatMoment, formatMoney, formatMonth, formatNumber, label,
   labelCodes, limit, titleIn,
 } from "./formats.js";
 
-const catalogs = {};
-function keep(lang, body) {
-  const forms = body.plural_forms || { nplurals: 2, expr: "n != 1" };
-  catalogs[lang] = { messages: body.messages || {}, plural: pluralRule(forms.expr, forms.nplurals) };
-}
-keep(languages.default, fallback);
+const catalogs = { [languages.default]: fallback };
 let current = languages.default;
 let booted = false;
 const listeners = new Set();
@@ -46,11 +41,7 @@ export function translateIn(lang, msgid, values) {
 
 /** The form of a message for `count` in `lang` (gettext's ngettext), placeholders filled. */
 export function translatePlural(lang, singular, plural, count, values) {
-  const catalog = catalogIn(lang);
-  const forms = catalog.messages[singular];
-  const text = Array.isArray(forms) ? forms[catalog.plural(count)]
-    : Number(count) === 1 ? singular : plural; // untranslated: English's rule
-  return fill(text || singular, values);
+  return fill(pluralText(catalogIn(lang), singular, plural, count), values);
 }
 
 function readStored() {
@@ -78,7 +69,7 @@ async function load(lang) {
   if (catalogs[lang]) return;
   const response = await fetch(`/i18n/${lang}.json`);
   if (!response.ok) throw new Error(`catalog ${lang}: ${response.status}`);
-  keep(lang, await response.json());
+  catalogs[lang] = await response.json();
 }
 
 function remember(lang) {

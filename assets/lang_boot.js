@@ -22,5 +22,8 @@
   if (!titles[lang]) return; // no choice and no known language: the page's default stands
   document.documentElement.lang = lang;
   var path = window.location.pathname.replace(/\/+$/, "").replace(/\.html$/, "") || "/";
-  if (titles[lang][path]) document.title = titles[lang][path];
+  // Kept for assets/doc_title.jsx: React's hydration may put the prerendered title back
+  // before the app has the language's catalog.
+  self.BHXH_BOOT_TITLE = titles[lang][path] || "";
+  if (self.BHXH_BOOT_TITLE) document.title = self.BHXH_BOOT_TITLE;
 })();

@@ -96,3 +96,17 @@ export function pluralRule(expr, nplurals) {
     return Math.min(Math.max(index, 0), max);
   };
 }
+
+/**
+ * The text of a message for `count` from a compiled catalog ({plural_forms, messages}, see
+ * locales/build.py): its form by the catalog's rule, or English's rule when untranslated.
+ */
+export function pluralText(catalog, singular, plural, count) {
+  const forms = catalog.messages[singular];
+  if (!Array.isArray(forms)) return Number(count) === 1 ? singular : plural;
+  if (!catalog.rule) {
+    const how = catalog.plural_forms || { nplurals: 2, expr: "n != 1" };
+    catalog.rule = pluralRule(how.expr, how.nplurals);
+  }
+  return forms[catalog.rule(count)] || singular;
+}
