@@ -5,8 +5,9 @@ long is stopped on the phone, and a change the server refuses is kept and shown.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -144,17 +145,26 @@ def test_title_and_lang_are_the_chosen_language_from_the_first_paint(
         leave(ctx)
 
 
-def test_a_too_long_draft_is_counted_and_stopped_on_the_phone(
-        browser: Browser, server: Server) -> None:
-    ctx = korean_phone(browser, server)
+@contextmanager
+def logged_in(browser: Browser, server: Server, lang: str, route: str,
+              ready: str) -> Iterator[Page]:
+    """A logged-in phone of a reader who chose `lang`, on `route` once `ready` shows."""
+    ctx = korean_phone(browser, server, lang)
     try:
         page = ctx.new_page()
         log_in(page, server)
-        page.goto("/requests")
-        box = page.locator("#draft-text")
-        box.wait_for()
-        page.wait_for_function("document.documentElement.lang === 'ko'")
-        limit = labels.DRAFT_TEXT_MAX
+        page.goto(route)
+        page.locator(ready).first.wait_for()
+        page.wait_for_function(f"document.documentElement.lang === '{lang}'")
+        yield page
+    finally:
+        leave(ctx)
+
+
+def test_a_too_long_draft_is_counted_and_stopped_on_the_phone(
+        browser: Browser, server: Server) -> None:
+    with logged_in(browser, server, "ko", "/requests", "#draft-text") as page:
+        box, limit = page.locator("#draft-text"), labels.DRAFT_TEXT_MAX
         box.fill("가" * (limit + 5))
         expect(page.locator("#draft-count")).to_have_text(f"{limit + 5} / {limit}")
         expect(page.locator("#draft-too-long")).to_have_text(
@@ -170,8 +180,6 @@ def test_a_too_long_draft_is_counted_and_stopped_on_the_phone(
         expect(page.locator("#draft-too-long")).to_have_count(0)
         page.locator("#draft-form button[type=submit]").click()
         expect(page.locator("#draft-list li")).to_have_count(1)
-    finally:
-        leave(ctx)
 
 
 # What an older app (or one that was offline when the rule changed) may have queued.
@@ -185,59 +193,58 @@ QUEUE_OLD_STYLE = """async (text) => {
 
 def drafts_on_server(server: Server) -> list[int]:
     with engine_for(server.db_url).connect() as conn:
-        return [n for (n,) in conn.execute(text("SELECT LENGTH(text) FROM servicedraft"))]
+        return sorted(n for (n,) in conn.execute(text("SELECT LENGTH(text) FROM servicedraft")))
+
+
+def queue_refused(page: Page, length: int) -> list[dict]:
+    """Queue a draft of `length` characters the way an older app did; the server's answer."""
+    with page.expect_response("**/api/sync/push") as pushed:
+        page.evaluate(QUEUE_OLD_STYLE, "나" * length)
+    return pushed.value.json()["rejected"]
 
 
 def test_a_refused_change_is_kept_and_shown_with_the_server_message(
         browser: Browser, server: Server) -> None:
-    ctx = korean_phone(browser, server)
-    try:
-        page = ctx.new_page()
-        log_in(page, server)
-        page.goto("/requests")
-        page.locator("#draft-text").wait_for()
-        before = drafts_on_server(server)
-        limit = labels.DRAFT_TEXT_MAX
-        with page.expect_response("**/api/sync/push") as pushed:
-            page.evaluate(QUEUE_OLD_STYLE, "나" * (limit + 12))
-        refused = pushed.value.json()["rejected"]
+    with logged_in(browser, server, "ko", "/requests", "#draft-text") as page:
+        before, limit = drafts_on_server(server), labels.DRAFT_TEXT_MAX
         message = explain("draft_too_long", "ko", over=12, max=limit)
-        assert [r["message"] for r in refused] == [message]
+        assert [r["message"] for r in queue_refused(page, limit + 12)] == [message]
+        attention = page.locator("#needs-attention")
         for _ in range(2):  # kept across reloads (and restarts): nothing is lost
             page.reload()
-            attention = page.locator("#needs-attention")
             expect(attention).to_contain_text(message)
             expect(attention).to_contain_text("나" * 20)
         assert drafts_on_server(server) == before  # refused, not cut
-        page.locator("#needs-attention button").first.click()  # Edit
+        attention.locator("button").first.click()  # Edit
         expect(page.locator("#draft-text")).to_have_value("나" * (limit + 12))
         expect(page.locator("#draft-too-long")).to_be_visible()
-        shot(page, "refused-change-ko")
+        page.screenshot(path=str(shot(page, "refused-change-ko").with_name(
+            "refused-change-ko-screen.png")))
         page.locator("#draft-text").fill("나" * 100)
         page.locator("#draft-form button[type=submit]").click()
-        expect(page.locator("#needs-attention")).to_have_count(0)
+        expect(attention).to_have_count(0)
         for _ in range(40):
             if len(drafts_on_server(server)) > len(before):
                 break
             page.wait_for_timeout(250)
-        assert sorted(drafts_on_server(server)) == sorted([*before, 100])
-    finally:
-        leave(ctx)
+        assert drafts_on_server(server) == sorted([*before, 100])
+        # Or let it go: "Discard" removes it, and the phone fetches the server's records.
+        queue_refused(page, limit + 1)
+        page.reload()
+        expect(attention.locator("li")).to_have_count(1)
+        attention.locator("button").last.click()  # Discard
+        expect(attention).to_have_count(0)
+        page.reload()
+        page.locator("#draft-list").wait_for()
+        expect(attention).to_have_count(0)
+        assert drafts_on_server(server) == sorted([*before, 100])
 
 
 def test_dates_and_money_on_a_japanese_screen(browser: Browser, server: Server) -> None:
-    ctx = korean_phone(browser, server, "ja")
-    try:
-        page = ctx.new_page()
-        log_in(page, server)
-        page.goto("/medical")
-        page.locator("main .costs").first.wait_for()  # the visits came from the store
+    with logged_in(browser, server, "ja", "/medical", "main .costs") as page:
         expect(page.locator("h1.page-title")).to_have_text(
-            json.loads(page.evaluate("JSON.stringify(self.BHXH_TITLES.ja)"))["/medical"]
-            .removesuffix(" · BHXH"))
+            page.evaluate("self.BHXH_TITLES.ja")["/medical"].removesuffix(" · BHXH"))
         body = page.locator("main").inner_text()
         assert re.search(r"\b\d{4}/\d{2}/\d{2}\b", body) and "₫" in body, body[:400]
         assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{2}\b", body)  # no two-digit years
         shot(page, "medical-ja")
-    finally:
-        leave(ctx)
