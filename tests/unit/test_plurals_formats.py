@@ -107,3 +107,12 @@ def test_build_writes_plural_forms_formats_and_titles() -> None:
     assert shared["langs"]["ko"]["patterns"]["day"] == "yyyy. MM. dd."
     titles = build.titles({"ko": {"Health-insurance card": "의료보험증"}, "vi": {}})
     assert '"/card":"의료보험증 · BHXH"' in titles and "self.BHXH_TITLES" in titles
+
+
+def test_pages_ask_the_browser_for_the_plural_form() -> None:
+    from pwa.i18n import t, tn
+
+    var = tn("{n} result", "{n} results", 3, n=3)
+    assert str(var) == '__tn("{n} result", "{n} results", 3, {"n": 3})'
+    assert "const __tn = useTn();" in var._get_all_var_data().hooks
+    assert str(t("Valid")) == '__t("Valid")'
