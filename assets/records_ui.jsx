@@ -15,7 +15,6 @@ import { unlock } from "./sync/unlock.js";
 
 // Dates, money and labels come from the formats Python uses too (locales/formats.py and
 // locales/labels.py, compiled to i18n/formats.json): one source, the same text everywhere.
-export { day, money, month, moment };
 
 function parts(iso) {
   const [y, m, d] = String(iso).slice(0, 10).split("-");
@@ -429,22 +428,25 @@ export function NoticesScreen() {
   const markRead = (item) => engine.queue("notice.read", { notice_id: Number(item.id) },
     () => store.putDoc("notice", item.id, { ...item.doc, read: true }));
   return (
-    <section className="panel">
-      <h2 className="section-title">{t("Notices")}</h2>
-      {!state.ready || state.locked ? <Waiting state={state} />
-        : !items.length ? <p>{t("No notices.")}</p> : (
-          <ul className="list" id="notice-list">
-            {items.map((item) => (
-              <li className={item.doc.read ? "item notice read" : "item notice"} key={item.id}>
-                <p className="small muted">{moment(item.doc.created, lang)}</p>
-                <p>{noticeText(item.doc, t, lang)}</p>
-                {item.doc.read ? <span className="badge">{t("Read")}</span>
-                  : <button type="button" className="btn btn-small" onClick={() => markRead(item)}>{t("Mark as read")}</button>}
-              </li>
-            ))}
-          </ul>
-        )}
-    </section>
+    <>
+      <NeedsAttention types={["notice.read"]} />
+      <section className="panel">
+        <h2 className="section-title">{t("Notices")}</h2>
+        {!state.ready || state.locked ? <Waiting state={state} />
+          : !items.length ? <p>{t("No notices.")}</p> : (
+            <ul className="list" id="notice-list">
+              {items.map((item) => (
+                <li className={item.doc.read ? "item notice read" : "item notice"} key={item.id}>
+                  <p className="small muted">{moment(item.doc.created, lang)}</p>
+                  <p>{noticeText(item.doc, t, lang)}</p>
+                  {item.doc.read ? <span className="badge">{t("Read")}</span>
+                    : <button type="button" className="btn btn-small" onClick={() => markRead(item)}>{t("Mark as read")}</button>}
+                </li>
+              ))}
+            </ul>
+          )}
+      </section>
+    </>
   );
 }
 
@@ -475,9 +477,10 @@ function DraftCounter({ text }) {
 }
 
 /** Changes the server refused, with its message: fix (edit) or discard each. Nothing is lost. */
-function NeedsAttention({ onEdit }) {
+function NeedsAttention({ types, onEdit }) {
   const t = useT();
-  const refused = useStoreRead(engine.needsAttention, "refused") || [];
+  const refused = (useStoreRead(engine.needsAttention, "refused") || [])
+    .filter((m) => types.includes(m.type));
   if (!refused.length) return null;
   const what = (m) => (m.type === "notice.read" ? t("Mark as read")
     : m.type === "draft.delete" ? t("Delete")
@@ -509,11 +512,12 @@ export function RequestsScreen() {
   const lang = useLang();
   const state = useDocs("draft");
   const [editing, setEditing] = useState(BLANK);
-  const [saved, setSaved] = useState("");
+  const [note, setNote] = useState(null); // {ok: bool, text}: what became of the last save
   const tooLong = charCount(editing.text) > DRAFT_MAX;
   const save = async (event) => {
     event.preventDefault();
-    if (tooLong) {
+    if (tooLong || !editing.text.trim()) {
+      setNote(tooLong ? null : { ok: false, text: t("Write the details of your request first.") });
       document.getElementById("draft-text").focus();
       return;
     }
@@ -522,10 +526,10 @@ export function RequestsScreen() {
     await engine.queue("draft.save", { draft_id: id, ...doc }, () => store.putDoc("draft", id, doc));
     if (editing.replaces) await engine.resolve(editing.replaces);
     setEditing(BLANK);
-    setSaved(t("Draft saved on this phone. It is sent when you are online."));
+    setNote({ ok: true, text: t("Draft saved on this phone. It is sent when you are online.") });
   };
   const fix = (m) => {
-    setSaved("");
+    setNote(null);
     setEditing({ id: m.data.draft_id, kind: m.data.kind, text: m.data.text, replaces: m.id });
     document.getElementById("draft-text").focus();
   };
@@ -533,7 +537,7 @@ export function RequestsScreen() {
   const drafts = state.items.sort((a, b) => (a.doc.updated < b.doc.updated ? 1 : -1));
   return (
     <>
-      <NeedsAttention onEdit={fix} />
+      <NeedsAttention types={["draft.save", "draft.delete"]} onEdit={fix} />
       <form className="panel form" onSubmit={save} id="draft-form" noValidate>
         <h2 className="section-title">{t("New service request")}</h2>
         <label className="label" htmlFor="draft-kind">{t("What do you need?")}</label>
@@ -546,8 +550,9 @@ export function RequestsScreen() {
           aria-invalid={tooLong} aria-describedby="draft-count"
           onChange={(e) => setEditing({ ...editing, text: e.target.value })} />
         <DraftCounter text={editing.text} />
-        <button type="submit" className="btn btn-primary" disabled={!editing.text.trim()}>{t("Save draft")}</button>
-        {saved ? <p className="alert alert-ok" role="status">{saved}</p> : null}
+        <button type="submit" className="btn btn-primary">{t("Save draft")}</button>
+        {note ? <p className={note.ok ? "alert alert-ok" : "alert alert-error"}
+          role={note.ok ? "status" : "alert"} id="draft-note">{note.text}</p> : null}
       </form>
       <section className="panel">
         <h2 className="section-title">{t("Drafts")}</h2>

@@ -192,6 +192,9 @@ def test_a_too_long_draft_is_counted_and_stopped_on_the_phone(
         browser: Browser, server: Server) -> None:
     with logged_in(browser, server, "ko", "/requests", "#draft-text") as page:
         box, limit = page.locator("#draft-text"), labels.DRAFT_TEXT_MAX
+        page.locator("#draft-form button[type=submit]").click()  # nothing written yet
+        expect(page.locator("#draft-note")).to_have_text(
+            tr("ko", "Write the details of your request first."))
         box.fill("가" * (limit + 5))
         expect(page.locator("#draft-count")).to_have_text(f"{limit + 5} / {limit}")
         expect(page.locator("#draft-too-long")).to_have_text(
