@@ -33,6 +33,21 @@ from tests.browser.conftest import PHONE, Server, leave, log_in, shot
 
 pytestmark = pytest.mark.browser
 
+@pytest.fixture(autouse=True)
+def leaves_no_trace(server: Server) -> Iterator[None]:
+    """Every browser test shares the app's database, and some count the changes phones
+    pushed: remove the drafts and applied changes a test of this module made."""
+    eng = engine_for(server.db_url)
+    with eng.connect() as conn:
+        last = conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM appliedmutation")).scalar()
+        drafts = set(conn.execute(text("SELECT id FROM servicedraft")).scalars())
+    yield
+    with eng.begin() as conn:
+        conn.execute(text("DELETE FROM appliedmutation WHERE id > :last"), {"last": last})
+        for ident in set(conn.execute(text("SELECT id FROM servicedraft")).scalars()) - drafts:
+            conn.execute(text("DELETE FROM servicedraft WHERE id = :id"), {"id": ident})
+
+
 DAYS = ["1990-02-15", "2026-11-23", "2001-01-05"]
 MONTHS = ["2024-03-01", "1999-12-01"]
 MOMENTS = ["2026-11-23T11:30:00Z", "2026-01-01T16:59:00Z", "2025-12-31T17:05:00Z",
