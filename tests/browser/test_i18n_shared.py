@@ -30,6 +30,7 @@ from locales import (
     trn,
 )
 from tests.browser.conftest import PHONE, Server, leave, log_in, shot
+from tests.browser.test_accessibility import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -263,6 +264,7 @@ def test_a_refused_change_is_kept_and_shown_with_the_server_message(
         attention.locator("button").first.click()  # Edit
         expect(page.locator("#draft-text")).to_have_value("나" * (limit + 12))
         expect(page.locator("#draft-too-long")).to_be_visible()
+        assert serious_violations(page) == []  # the panel, the counter and the alerts
         page.screenshot(path=str(shot(page, "refused-change-ko").with_name(
             "refused-change-ko-screen.png")))
         page.locator("#draft-text").fill("나" * 100)
