@@ -95,9 +95,9 @@ def _phone_time(value: object) -> dt.datetime:
 
 
 def _draft_save(session: Session, person: Person, data: dict) -> None:
-    draft_id, kind = str(data.get("draft_id", ""))[:40], str(data.get("kind", ""))
+    draft_id, kind = str(data.get("draft_id", "")), str(data.get("kind", ""))
     text, updated = str(data.get("text", "")), _phone_time(data.get("updated"))
-    if not draft_id or kind not in DRAFT_KINDS:
+    if not 0 < len(draft_id) <= 40 or kind not in DRAFT_KINDS:  # an id is never cut either
         raise UserError("bad_request")
     if len(text) > DRAFT_TEXT_MAX:  # refused with the reason, never cut: nothing is lost
         raise UserError("draft_too_long", status=422, over=len(text) - DRAFT_TEXT_MAX,

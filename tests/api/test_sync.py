@@ -172,6 +172,9 @@ def test_an_over_long_draft_is_refused_with_the_reason_never_cut(use_db: Engine)
     assert phone.pull(cursor)[0]["changes"] == []  # nothing stored, nothing cut
     assert save("đ" * limit)["acked"]  # exactly at the limit is fine
     assert [len(c["doc"]["text"]) for c in phone.pull(cursor)[0]["changes"]] == [limit]
+    too_long_id = phone.push({"id": str(uuid.uuid4()), "type": "draft.save", "data": {
+        "draft_id": "d" * 41, "kind": "other", "text": "x", "updated": "2026-11-23T10:00:00Z"}})
+    assert [r["error"] for r in too_long_id["rejected"]] == ["bad_request"]  # not cut to 40
 
 
 def test_sync_needs_the_device(use_db: Engine) -> None:
