@@ -113,7 +113,9 @@ function digits(value, spec) {
   return fraction ? `${grouped}${spec.number.decimal}${fraction}` : grouped;
 }
 
-/** A plain number with the language's separators (at most three decimals). */
+/** A plain number with the language's separators (at most three decimals). Integers (all the
+ * app shows) match babel exactly; a fourth decimal of exactly 5 may round differently, as
+ * babel rounds half to even. */
 export function formatNumber(value, lang) {
   const spec = specOf(lang);
   const text = digits(Number(value) || 0, spec);
