@@ -69,12 +69,19 @@ test-deps:
 locales: $(VENV)/.installed
 	$(PY) -m locales.build
 
+# Translation functions (tests/unit/test_locales.py knows them too): t and N_ take a message,
+# tr a language and a message, tn and Nn_ a singular and a plural, trn a language first.
+# The catalogs keep their header: it carries each language's Plural-Forms rule (the
+# template has none, so the rule comes from babel's table for the catalog's language).
+I18N_KEYWORDS := -k t -k N_ -k tr:2 -k tn:1,2 -k Nn_:1,2 -k trn:2,3
+
 ## re-extract messages and merge them into every catalog
 locales-update: $(VENV)/.installed
-	$(VENV)/bin/pybabel extract -F locales/babel.cfg -k t -k N_ -k tr:2 --no-location \
+	$(VENV)/bin/pybabel extract -F locales/babel.cfg $(I18N_KEYWORDS) --no-location \
 		--sort-output --omit-header -o locales/messages.pot .
 	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -D messages \
-		--omit-header --ignore-obsolete --no-fuzzy-matching --width=100
+		--ignore-obsolete --no-fuzzy-matching --width=100
+	sed -i '/^"POT-Creation-Date: /d' locales/*/LC_MESSAGES/messages.po  # no churn per run
 
 migrate: $(VENV)/.installed
 	@mkdir -p var

@@ -2,10 +2,17 @@
 // Works offline: the default catalog is bundled, others are fetched once and cached by the
 // browser (and later the service worker). The choice lives in localStorage (offline) and
 // in a `lang` cookie (so the server formats money and dates in the same language).
+// Each catalog carries its Plural-Forms rule; a message with a plural maps to its forms.
 import { useEffect, useSyncExternalStore } from "react";
 import { deviceFetch } from "./device.js";
 import languages from "./i18n/languages.json";
 import fallback from "./i18n/default.json";
+import { pluralText } from "./plural.js";
+
+export {
+  formatDay, formatMediumDay, formatMoment, formatMoney, formatMonth, formatNumber, label,
+  labelCodes, limit, titleIn,
+} from "./formats.js";
 
 const catalogs = { [languages.default]: fallback };
 let current = languages.default;
@@ -25,9 +32,16 @@ export function fill(text, values) {
   return text.replace(/\{(\w+)\}/g, (m, key) => (key in values ? String(values[key]) : m));
 }
 
+const catalogIn = (lang) => catalogs[lang] || catalogs[languages.default];
+
 export function translateIn(lang, msgid, values) {
-  const catalog = catalogs[lang] || catalogs[languages.default];
-  return fill(catalog[msgid] || msgid, values);
+  const found = catalogIn(lang).messages[msgid];
+  return fill((Array.isArray(found) ? found[0] : found) || msgid, values);
+}
+
+/** The form of a message for `count` in `lang` (gettext's ngettext), placeholders filled. */
+export function translatePlural(lang, singular, plural, count, values) {
+  return fill(pluralText(catalogIn(lang), singular, plural, count), values);
 }
 
 function readStored() {
@@ -114,13 +128,26 @@ export async function setLang(lang) {
   window.location.reload();
 }
 
-// React hook: returns t(msgid, values) in the current language, re-rendering on change.
-export function useT() {
+// The current language, starting the language boot once; re-renders on a change.
+function useBootedLang() {
   const lang = useSyncExternalStore(subscribe, () => current, () => languages.default);
   useEffect(() => {
     boot();
   }, []);
+  return lang;
+}
+
+// React hook: returns t(msgid, values) in the current language, re-rendering on change.
+export function useT() {
+  const lang = useBootedLang();
   return (msgid, values) => translateIn(lang, msgid, values);
+}
+
+// React hook: returns tn(singular, plural, count, values), e.g.
+// tn("{n} result", "{n} results", total, { n: total }).
+export function useTn() {
+  const lang = useBootedLang();
+  return (singular, plural, count, values) => translatePlural(lang, singular, plural, count, values);
 }
 
 export function useLang() {

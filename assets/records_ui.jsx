@@ -4,62 +4,21 @@
 // online and offline. Values come raw (ISO dates, integer đồng, message ids) and are
 // formatted here for the reader's language.
 import { useEffect, useState } from "react";
-import { useLang, useT } from "./i18n.js";
+import {
+  formatDay as day, formatMoment as moment, formatMoney as money, formatMonth as month,
+  label, labelCodes, limit, useLang, useT, useTn,
+} from "./i18n.js";
 import { QrCheck } from "./qr_check.jsx";
 import * as engine from "./sync/engine.js";
 import * as store from "./sync/store.js";
 import { unlock } from "./sync/unlock.js";
 
-// Marks a message id for extraction (pybabel -k N_); translated where it is shown.
-const N_ = (msgid) => msgid;
-
-// ---- formatting ------------------------------------------------------------------------
-const LOCALES = { vi: "vi-VN", en: "en-US", zh: "zh-CN", ja: "ja-JP", ko: "ko-KR" };
-const TIME_ZONE = "Asia/Ho_Chi_Minh";
-const locale = (lang) => LOCALES[lang] || "vi-VN";
-
-// Intl formatters are costly to build and a history screen formats hundreds of values.
-const formatters = new Map();
-function formatter(kind, lang, make) {
-  const id = `${kind}:${lang}`;
-  if (!formatters.has(id)) formatters.set(id, make(locale(lang)));
-  return formatters.get(id);
-}
-
-export function money(amount, lang) {
-  return formatter("money", lang,
-    (tag) => new Intl.NumberFormat(tag, { style: "currency", currency: "VND" }))
-    .format(amount || 0);
-}
+// Dates, money and labels come from the formats Python uses too (locales/formats.py and
+// locales/labels.py, compiled to i18n/formats.json): one source, the same text everywhere.
 
 function parts(iso) {
   const [y, m, d] = String(iso).slice(0, 10).split("-");
   return { y, m, d };
-}
-
-export function day(iso, lang) {
-  if (!iso) return "";
-  const { y, m, d } = parts(iso);
-  if (lang === "vi") return `${d}/${m}/${y}`;
-  if (lang === "en") return `${m}/${d}/${y}`;
-  if (lang === "ko") return `${y}. ${m}. ${d}.`;
-  return `${y}/${m}/${d}`;
-}
-
-export function month(iso, lang) {
-  if (!iso) return "";
-  const { y, m } = parts(iso);
-  if (lang === "vi") return `${m}/${y}`;
-  return formatter("month", lang,
-    (tag) => new Intl.DateTimeFormat(tag, { year: "numeric", month: "short", timeZone: "UTC" }))
-    .format(new Date(Date.UTC(Number(y), Number(m) - 1, 1)));
-}
-
-export function moment(iso, lang) {
-  if (!iso) return "";
-  return formatter("moment", lang, (tag) => new Intl.DateTimeFormat(tag, {
-    dateStyle: "short", timeStyle: "short", timeZone: TIME_ZONE,
-  })).format(new Date(iso));
 }
 
 function monthsBetween(from, to) {
@@ -70,26 +29,23 @@ function monthsBetween(from, to) {
 
 const thisMonth = () => new Date().toISOString().slice(0, 7) + "-01";
 
-export function duration(count, t, lang) {
+export function duration(count, tn, lang) {
   const years = Math.floor(count / 12);
   const months = count % 12;
   const out = [];
-  if (years) out.push(t(years === 1 ? "{n} yr" : "{n} yrs", { n: years }));
-  if (months || !years) out.push(t("{n} mo", { n: months }));
+  if (years) out.push(tn("{n} yr", "{n} yrs", years, { n: years }));
+  if (months || !years) out.push(tn("{n} mo", "{n} mo", months, { n: months }));
   // As locales.format_months: Chinese and Japanese write "12年3个月" with no space.
   return out.join(lang === "zh" || lang === "ja" ? "" : " ");
 }
 
 // ---- data --------------------------------------------------------------------------------
-/** Documents of one type from the store, kept fresh as sync brings changes. */
-export function useDocs(type) {
-  const [state, setState] = useState({ ready: false, items: [], locked: false });
+/** Something read from the store, read again when the records or the queue change. */
+function useStoreRead(read, key) {
+  const [value, setValue] = useState(null);
   useEffect(() => {
     let live = true;
-    const load = () => store.docs(type)
-      .then((items) => live && setState({ ready: true, items, locked: false }))
-      .catch(() => store.locked().then((isLocked) => live && setState(
-        { ready: true, items: [], locked: isLocked })));
+    const load = () => read().then((v) => live && setValue(v)).catch(() => null);
     let seen = store.revision();
     load();
     engine.start();
@@ -103,8 +59,18 @@ export function useDocs(type) {
       live = false;
       stop();
     };
-  }, [type]);
-  return state;
+  }, [key]);
+  return value;
+}
+
+const NOT_READ = { ready: false, items: [], locked: false };
+
+/** Documents of one type from the store, kept fresh as sync brings changes. */
+export function useDocs(type) {
+  return useStoreRead(() => store.docs(type)
+    .then((items) => ({ ready: true, items, locked: false }))
+    .catch(() => store.locked().then((isLocked) => ({ ready: true, items: [], locked: isLocked }))),
+  type) || NOT_READ;
 }
 
 function useStatus() {
@@ -185,13 +151,11 @@ function Waiting({ state }) {
 }
 
 // ---- card --------------------------------------------------------------------------------
-const SEX = { M: "Male", F: "Female" };
-
-function cardStatus(card, t, lang) {
+function cardStatus(card, t, tn, lang) {
   const today = new Date().toISOString().slice(0, 10);
   const days = Math.round((Date.parse(card.valid_to) - Date.parse(today)) / 86400000);
   if (days < 0) return ["badge badge-warn", t("Expired on {day}. Renew your card.", { day: day(card.valid_to, lang) })];
-  if (days <= 30) return ["badge badge-warn", t("Expires in {days} days. Renew it soon.", { days })];
+  if (days <= 30) return ["badge badge-warn", tn("Expires in {days} day. Renew it soon.", "Expires in {days} days. Renew it soon.", days, { days })];
   return ["badge badge-ok", t("Valid")];
 }
 
@@ -206,6 +170,7 @@ function Field({ label, value, id }) {
 
 export function CardScreen() {
   const t = useT();
+  const tn = useTn();
   const lang = useLang();
   const state = useDocs("card");
   const [view, setView] = useState("use");
@@ -213,6 +178,7 @@ export function CardScreen() {
     if (window.location.search.includes("view=image")) setView("image");
   }, []);
   const card = state.items.length ? state.items[0].doc : null;
+  const status = card ? cardStatus(card, t, tn, lang) : null;
   const tab = (name, label) => (
     <button type="button" role="tab" aria-selected={view === name}
       className={view === name ? "tab active" : "tab"} onClick={() => setView(name)}>{label}</button>
@@ -239,7 +205,7 @@ export function CardScreen() {
               <div>
                 <p className="holder">{card.full_name}</p>
                 <p className="card-number" id="card-number">{card.number}</p>
-                <p className={cardStatus(card, t, lang)[0]}>{cardStatus(card, t, lang)[1]}</p>
+                <p className={status[0]}>{status[1]}</p>
                 <button type="button" className="btn btn-small"
                   onClick={() => navigator.clipboard && navigator.clipboard.writeText(card.number)}>{t("Copy number")}</button>
               </div>
@@ -252,8 +218,8 @@ export function CardScreen() {
             </figure>
             <dl className="fields">
               <Field label={t("Date of birth")} value={day(card.dob, lang)} />
-              <Field label={t("Sex")} value={t(SEX[card.sex] || card.sex)} />
-              <Field label={t("Beneficiary group")} value={`${card.group_code} · ${t(card.group_label)}`} />
+              <Field label={t("Sex")} value={t(label("sex", card.sex))} />
+              <Field label={t("Beneficiary group")} value={`${card.group_code} · ${t(label("beneficiary_groups", card.group_code))}`} />
               <Field label={t("Benefit level")} value={`${card.level}%`} />
               <Field label={t("Primary-care facility")} value={card.facility} />
               <Field label={t("Valid from")} value={day(card.valid_from, lang)} />
@@ -269,15 +235,10 @@ export function CardScreen() {
 }
 
 // ---- participation ------------------------------------------------------------------------
-const SCHEMES = [
-  ["BHXH", "Social insurance (BHXH)"],
-  ["BHTN", "Unemployment insurance (BHTN)"],
-  ["BHTNLD", "Occupational accident and disease insurance (BHTNLĐ-BNN)"],
-  ["BHYT", "Health insurance (BHYT)"],
-];
 
 export function HistoryScreen() {
   const t = useT();
+  const tn = useTn();
   const lang = useLang();
   const state = useDocs("participation");
   const [scheme, setScheme] = useState("BHXH");
@@ -298,20 +259,19 @@ export function HistoryScreen() {
   });
   const first = rows.length ? rows[rows.length - 1].from : now;
   const span = monthsBetween(first, now);
-  const label = SCHEMES.find(([code]) => code === scheme)[1];
   return (
     <>
       <div className="tabs tabs-4" role="tablist">
-        {SCHEMES.map(([code, name]) => (
-          <button key={code} type="button" role="tab" title={t(name)} aria-selected={scheme === code}
+        {labelCodes("schemes").map((code) => (
+          <button key={code} type="button" role="tab" title={t(label("schemes", code))} aria-selected={scheme === code}
             className={scheme === code ? "tab active" : "tab"} onClick={() => setScheme(code)}>{code}</button>
         ))}
       </div>
       <section className="panel">
-        <h2 className="section-title">{t(label)}</h2>
+        <h2 className="section-title">{t(label("schemes", scheme))}</h2>
         <p className="muted">{t("Total time contributed")}</p>
-        <p className="big-number" id="total-months">{duration(paid, t, lang)}</p>
-        {unpaid ? <p className="alert alert-warn" role="status">{t("{n} months declared by the employer but not yet paid", { n: unpaid })}</p> : null}
+        <p className="big-number" id="total-months">{duration(paid, tn, lang)}</p>
+        {unpaid ? <p className="alert alert-warn" role="status">{tn("{n} month declared by the employer but not yet paid", "{n} months declared by the employer but not yet paid", unpaid, { n: unpaid })}</p> : null}
         {rows.length ? (
           <div>
             <div className="timeline" role="img" aria-label={t("Timeline of contribution periods")}>
@@ -333,12 +293,12 @@ export function HistoryScreen() {
             <li className="item" key={`${d.from}`}>
               <div className="row-between">
                 <strong>{month(d.from, lang)} – {d.to ? month(d.to, lang) : t("now")}</strong>
-                <span>{duration(length(d), t, lang)}</span>
+                <span>{duration(length(d), tn, lang)}</span>
               </div>
               <p className="muted">{d.employer || t("Voluntary")}</p>
               <p className="small">{t("Salary basis {salary} · contribution {amount}/month",
                 { salary: money(d.salary, lang), amount: money(d.contribution, lang) })}</p>
-              {d.unpaid ? <p className="badge badge-warn">{t("{n} months unpaid", { n: d.unpaid })}</p> : null}
+              {d.unpaid ? <p className="badge badge-warn">{tn("{n} month unpaid", "{n} months unpaid", d.unpaid, { n: d.unpaid })}</p> : null}
             </li>
           ))}
         </ul>
@@ -347,7 +307,7 @@ export function HistoryScreen() {
         <h2 className="section-title">{t("By employer")}</h2>
         <ul className="list">
           {Object.entries(byEmployer).sort((a, b) => b[1] - a[1]).map(([name, count]) => (
-            <li className="item row-between" key={name}><span>{name}</span><strong>{duration(count, t, lang)}</strong></li>
+            <li className="item row-between" key={name}><span>{name}</span><strong>{duration(count, tn, lang)}</strong></li>
           ))}
         </ul>
       </section>
@@ -373,8 +333,8 @@ export function BenefitsScreen() {
             <ul className="list" id="benefit-list">
               {items.map((b) => (
                 <li className="item" key={`${b.kind}${b.from}`}>
-                  <div className="row-between"><strong>{t(b.label)}</strong>
-                    <span className={b.status === "paid" ? "badge badge-ok" : "badge badge-info"}>{t(b.status_label)}</span></div>
+                  <div className="row-between"><strong>{t(label("benefits", b.kind))}</strong>
+                    <span className={b.status === "paid" ? "badge badge-ok" : "badge badge-info"}>{t(label("benefit_status", b.status))}</span></div>
                   <p className="muted">{period(b)}</p>
                   <p><span className="money">{money(b.amount, lang)}</span> {b.kind === "pension" ? t("per month") : ""}</p>
                 </li>
@@ -403,6 +363,7 @@ export function BenefitsScreen() {
 // ---- medical history ------------------------------------------------------------------------
 export function MedicalScreen() {
   const t = useT();
+  const tn = useTn();
   const lang = useLang();
   const state = useDocs("visit");
   const visits = state.items.map((i) => i.doc).sort((a, b) => (a.admitted < b.admitted ? 1 : -1));
@@ -438,7 +399,7 @@ export function MedicalScreen() {
                     <div className="cost"><dt>{t("Paid by you")}</dt><dd>{money(v.patient, lang)}</dd></div>
                   </dl>
                   {(v.documents || []).map((d) => (
-                    <p className="doc" key={d.number}>{t(d.label)} {d.number} · {day(d.issued, lang)} {d.days ? t("{n} days", { n: d.days }) : ""}</p>
+                    <p className="doc" key={d.number}>{t(label("documents", d.kind))} {d.number} · {day(d.issued, lang)} {d.days ? tn("{n} day", "{n} days", d.days, { n: d.days }) : ""}</p>
                   ))}
                 </li>
               ))}
@@ -450,19 +411,13 @@ export function MedicalScreen() {
 }
 
 // ---- notices -------------------------------------------------------------------------------
-const NOTICES = {
-  card_expiring: "Your health-insurance card expires on {day}. Renew it in time.",
-  contribution_due: "Your voluntary contribution for {month} is due.",
-  new_visit: "A new insured visit was recorded: {facility}, {amount}.",
-  pension_adjusted: "Your pension was adjusted from {day}.",
-};
 
 function noticeText(n, t, lang) {
   const p = { ...n.params };
   if (p.day) p.day = day(p.day, lang);
   if (p.month) p.month = month(`${p.month}-01`.slice(0, 10), lang);
   if (p.amount !== undefined) p.amount = money(p.amount, lang);
-  return t(NOTICES[n.kind] || n.kind, p);
+  return t(label("notices", n.kind), p);
 }
 
 export function NoticesScreen() {
@@ -473,64 +428,131 @@ export function NoticesScreen() {
   const markRead = (item) => engine.queue("notice.read", { notice_id: Number(item.id) },
     () => store.putDoc("notice", item.id, { ...item.doc, read: true }));
   return (
-    <section className="panel">
-      <h2 className="section-title">{t("Notices")}</h2>
-      {!state.ready || state.locked ? <Waiting state={state} />
-        : !items.length ? <p>{t("No notices.")}</p> : (
-          <ul className="list" id="notice-list">
-            {items.map((item) => (
-              <li className={item.doc.read ? "item notice read" : "item notice"} key={item.id}>
-                <p className="small muted">{moment(item.doc.created, lang)}</p>
-                <p>{noticeText(item.doc, t, lang)}</p>
-                {item.doc.read ? <span className="badge">{t("Read")}</span>
-                  : <button type="button" className="btn btn-small" onClick={() => markRead(item)}>{t("Mark as read")}</button>}
-              </li>
-            ))}
-          </ul>
-        )}
-    </section>
+    <>
+      <NeedsAttention types={["notice.read"]} />
+      <section className="panel">
+        <h2 className="section-title">{t("Notices")}</h2>
+        {!state.ready || state.locked ? <Waiting state={state} />
+          : !items.length ? <p>{t("No notices.")}</p> : (
+            <ul className="list" id="notice-list">
+              {items.map((item) => (
+                <li className={item.doc.read ? "item notice read" : "item notice"} key={item.id}>
+                  <p className="small muted">{moment(item.doc.created, lang)}</p>
+                  <p>{noticeText(item.doc, t, lang)}</p>
+                  {item.doc.read ? <span className="badge">{t("Read")}</span>
+                    : <button type="button" className="btn btn-small" onClick={() => markRead(item)}>{t("Mark as read")}</button>}
+                </li>
+              ))}
+            </ul>
+          )}
+      </section>
+    </>
   );
 }
 
 // ---- service-request drafts ----------------------------------------------------------------
-const REQUESTS = [
-  ["reissue_card", N_("Re-issue my health-insurance card")],
-  ["reissue_book", N_("Re-issue my social-insurance book")],
-  ["pension_payment", N_("Change where my pension is paid")],
-  ["authorise", N_("Authorise someone to collect my benefits")],
-  ["other", N_("Other request")],
-];
+const DRAFT_MAX = limit("draft_text");
+const BLANK = { id: "", kind: "reissue_card", text: "", replaces: "" };
+// Characters as the server counts them (code points, so an emoji is one).
+const charCount = (text) => [...text].length;
+
+/** Live count of the draft's characters, and what to do when there are too many. */
+function DraftCounter({ text }) {
+  const tn = useTn();
+  const count = charCount(text);
+  const over = count - DRAFT_MAX;
+  return (
+    <>
+      <p className={over > 0 ? "small counter counter-over" : "small muted counter"} id="draft-count">
+        {`${count} / ${DRAFT_MAX}`}</p>
+      {over > 0 ? (
+        <p className="alert alert-error" role="alert" id="draft-too-long">
+          {tn("{n} character too many: shorten the text to at most {max} characters to save it.",
+            "{n} characters too many: shorten the text to at most {max} characters to save it.",
+            over, { n: over, max: DRAFT_MAX })}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Changes the server refused, with its message: fix (edit) or discard each. Nothing is lost. */
+function NeedsAttention({ types, onEdit }) {
+  const t = useT();
+  const refused = (useStoreRead(engine.needsAttention, "refused") || [])
+    .filter((m) => types.includes(m.type));
+  if (!refused.length) return null;
+  const what = (m) => (m.type === "notice.read" ? t("Mark as read")
+    : m.type === "draft.delete" ? t("Delete")
+      : t(label("requests", m.data.kind)));
+  return (
+    <section className="panel attention" id="needs-attention" aria-labelledby="attention-title">
+      <h2 className="section-title" id="attention-title">{t("Not sent: needs your attention")}</h2>
+      <ul className="list">
+        {refused.map((m) => (
+          <li className="item" key={m.id}>
+            <strong>{what(m)}</strong>
+            {m.type === "draft.save" ? <p className="draft-text">{m.data.text.slice(0, 140)}</p> : null}
+            <p className="alert alert-error" role="alert">{m.refused.message}</p>
+            <div className="row-gap">
+              {m.type === "draft.save" ? (
+                <button type="button" className="btn btn-small" onClick={() => onEdit(m)}>{t("Edit")}</button>
+              ) : null}
+              <button type="button" className="btn btn-small" onClick={() => engine.discard(m.id)}>{t("Discard")}</button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export function RequestsScreen() {
   const t = useT();
   const lang = useLang();
   const state = useDocs("draft");
-  const [editing, setEditing] = useState({ id: "", kind: "reissue_card", text: "" });
-  const [saved, setSaved] = useState("");
+  const [editing, setEditing] = useState(BLANK);
+  const [note, setNote] = useState(null); // {ok: bool, text}: what became of the last save
+  const tooLong = charCount(editing.text) > DRAFT_MAX;
   const save = async (event) => {
     event.preventDefault();
+    if (tooLong || !editing.text.trim()) {
+      setNote(tooLong ? null : { ok: false, text: t("Write the details of your request first.") });
+      document.getElementById("draft-text").focus();
+      return;
+    }
     const id = editing.id || crypto.randomUUID();
     const doc = { kind: editing.kind, text: editing.text, updated: new Date().toISOString() };
     await engine.queue("draft.save", { draft_id: id, ...doc }, () => store.putDoc("draft", id, doc));
-    setEditing({ id: "", kind: "reissue_card", text: "" });
-    setSaved(t("Draft saved on this phone. It is sent when you are online."));
+    if (editing.replaces) await engine.resolve(editing.replaces);
+    setEditing(BLANK);
+    setNote({ ok: true, text: t("Draft saved on this phone. It is sent when you are online.") });
+  };
+  const fix = (m) => {
+    setNote(null);
+    setEditing({ id: m.data.draft_id, kind: m.data.kind, text: m.data.text, replaces: m.id });
+    document.getElementById("draft-text").focus();
   };
   const remove = (id) => engine.queue("draft.delete", { draft_id: id }, () => store.deleteDoc("draft", id));
   const drafts = state.items.sort((a, b) => (a.doc.updated < b.doc.updated ? 1 : -1));
   return (
     <>
-      <form className="panel form" onSubmit={save} id="draft-form">
+      <NeedsAttention types={["draft.save", "draft.delete"]} onEdit={fix} />
+      <form className="panel form" onSubmit={save} id="draft-form" noValidate>
         <h2 className="section-title">{t("New service request")}</h2>
         <label className="label" htmlFor="draft-kind">{t("What do you need?")}</label>
         <select id="draft-kind" className="input" value={editing.kind}
           onChange={(e) => setEditing({ ...editing, kind: e.target.value })}>
-          {REQUESTS.map(([kind, label]) => <option key={kind} value={kind}>{t(label)}</option>)}
+          {labelCodes("requests").map((kind) => <option key={kind} value={kind}>{t(label("requests", kind))}</option>)}
         </select>
         <label className="label" htmlFor="draft-text">{t("Details")}</label>
         <textarea id="draft-text" className="input" rows="4" required value={editing.text}
+          aria-invalid={tooLong} aria-describedby="draft-count"
           onChange={(e) => setEditing({ ...editing, text: e.target.value })} />
+        <DraftCounter text={editing.text} />
         <button type="submit" className="btn btn-primary">{t("Save draft")}</button>
-        {saved ? <p className="alert alert-ok" role="status">{saved}</p> : null}
+        {note ? <p className={note.ok ? "alert alert-ok" : "alert alert-error"}
+          role={note.ok ? "status" : "alert"} id="draft-note">{note.text}</p> : null}
       </form>
       <section className="panel">
         <h2 className="section-title">{t("Drafts")}</h2>
@@ -538,11 +560,11 @@ export function RequestsScreen() {
           <ul className="list" id="draft-list">
             {drafts.map((d) => (
               <li className="item" key={d.id}>
-                <div className="row-between"><strong>{t((REQUESTS.find(([k]) => k === d.doc.kind) || ["", d.doc.kind])[1])}</strong>
+                <div className="row-between"><strong>{t(label("requests", d.doc.kind))}</strong>
                   <span className="small muted">{moment(d.doc.updated, lang)}</span></div>
-                <p>{d.doc.text}</p>
+                <p className="draft-text">{d.doc.text}</p>
                 <div className="row-gap">
-                  <button type="button" className="btn btn-small" onClick={() => setEditing({ id: d.id, kind: d.doc.kind, text: d.doc.text })}>{t("Edit")}</button>
+                  <button type="button" className="btn btn-small" onClick={() => setEditing({ ...BLANK, id: d.id, kind: d.doc.kind, text: d.doc.text })}>{t("Edit")}</button>
                   <button type="button" className="btn btn-small" onClick={() => remove(d.id)}>{t("Delete")}</button>
                 </div>
               </li>

@@ -16,6 +16,28 @@ from reflex.vars.function import FunctionStringVar
 
 I18N_MODULE = "$/public/i18n.js"
 _HOOK = VarData(imports={I18N_MODULE: ["useT"]}, hooks={"const __t = useT();": None})
+_PLURAL_HOOK = VarData(imports={I18N_MODULE: ["useTn"]}, hooks={"const __tn = useTn();": None})
+
+
+def _js(value: object, var_datas: list[VarData]) -> str:
+    """A Python value or Reflex var as JS source, collecting what the var needs."""
+    var = value if isinstance(value, Var) else Var.create(value)
+    if (data := var._get_all_var_data()) is not None:
+        var_datas.append(data)
+    return str(var)
+
+
+def _call(func: str, texts: tuple[str, ...], count: object, values: dict[str, object],
+          hook: VarData) -> rx.Var[str]:
+    var_datas = [hook]
+    args = [json.dumps(text, ensure_ascii=False) for text in texts]
+    if count is not None:
+        args.append(_js(count, var_datas))
+    if values:
+        args.append("{" + ", ".join(f"{json.dumps(key)}: {_js(value, var_datas)}"
+                                    for key, value in values.items()) + "}")
+    return Var(_js_expr=f"{func}({', '.join(args)})", _var_type=str,
+               _var_data=VarData.merge(*var_datas))
 
 
 def t(msgid: str, **values: object) -> rx.Var[str]:
@@ -23,17 +45,13 @@ def t(msgid: str, **values: object) -> rx.Var[str]:
 
     Values may be plain Python values or Reflex vars (state fields).
     """
-    var_datas = [_HOOK]
-    args = json.dumps(msgid, ensure_ascii=False)
-    if values:
-        parts = []
-        for key, value in values.items():
-            var = value if isinstance(value, Var) else Var.create(value)
-            parts.append(f"{json.dumps(key)}: {var!s}")
-            if (data := var._get_all_var_data()) is not None:
-                var_datas.append(data)
-        args += ", {" + ", ".join(parts) + "}"
-    return Var(_js_expr=f"__t({args})", _var_type=str, _var_data=VarData.merge(*var_datas))
+    return _call("__t", (msgid,), None, values, _HOOK)
+
+
+def tn(singular: str, plural: str, count: object, **values: object) -> rx.Var[str]:
+    """The form of a message for `count` ("1 result", "5 results") in the reader's language,
+    chosen by the catalog's Plural-Forms rule in the browser; `count` may be a state var."""
+    return _call("__tn", (singular, plural), count, values, _PLURAL_HOOK)
 
 
 def js_handler(expr: str, var_data: VarData | None = None) -> FunctionStringVar:

@@ -24,6 +24,10 @@ app = rx.App(
     stylesheets=["/styles.css"],
     html_lang="vi",
     head_components=[
+        # Before the title: the page's language and title in the reader's choice from the
+        # first paint (assets/lang_boot.js; the titles come from locales/build.py).
+        rx.el.script(src="/i18n/titles.js"),
+        rx.el.script(src="/lang_boot.js"),
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1, "
                                             "viewport-fit=cover"),
         rx.el.meta(name="theme-color", content="#0b2545"),

@@ -27,13 +27,15 @@ from sqlmodel import Session, select
 from api.clock import utcnow
 from api.domain.models import Notice, Person, ServiceDraft
 from api.services.errors import UserError, explain
+from locales import labels
 from sync import changes, documents
 from sync.models import AppliedMutation
 
 SCHEMA = 1
 MAX_LIMIT = 1000
 MAX_MUTATIONS = 200  # per push; the phone sends its queue in batches of this size
-DRAFT_KINDS = ("reissue_card", "reissue_book", "pension_payment", "authorise", "other")
+DRAFT_KINDS = tuple(labels.REQUESTS)
+DRAFT_TEXT_MAX = labels.DRAFT_TEXT_MAX  # characters; the phone counts them as they are typed
 
 
 def parse_cursor(cursor: str | None) -> int | None:
@@ -97,10 +99,13 @@ def _phone_time(value: object) -> dt.datetime:
 
 
 def _draft_save(session: Session, person: Person, data: dict) -> None:
-    draft_id, kind = str(data.get("draft_id", ""))[:40], str(data.get("kind", ""))
-    text, updated = str(data.get("text", ""))[:4000], _phone_time(data.get("updated"))
-    if not draft_id or kind not in DRAFT_KINDS:
+    draft_id, kind = str(data.get("draft_id", "")), str(data.get("kind", ""))
+    text, updated = str(data.get("text", "")), _phone_time(data.get("updated"))
+    if not 0 < len(draft_id) <= 40 or kind not in DRAFT_KINDS:  # an id is never cut either
         raise UserError("bad_request")
+    if len(text) > DRAFT_TEXT_MAX:  # refused with the reason, never cut: nothing is lost
+        raise UserError("draft_too_long", status=422, over=len(text) - DRAFT_TEXT_MAX,
+                        max=DRAFT_TEXT_MAX)
     row = session.get(ServiceDraft, draft_id)
     if row is not None and row.person_id != person.id:
         raise UserError("not_found", status=404)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from locales import N_
+from locales import labels
 
 # Legacy card (before 1 April 2021): group (2 letters), benefit-level digit, province (2
 # digits), then the 10-digit social-insurance code. E.g. "DN4790123456789".
@@ -23,17 +23,7 @@ LEGACY_LEVEL_PERCENT = {1: 100, 2: 100, 3: 95, 4: 80, 5: 100}
 PERCENT_LEGACY_LEVEL = {100: 1, 95: 3, 80: 4}
 
 # Beneficiary groups (message ids; translated where shown).
-BENEFICIARY_GROUPS = {
-    "DN": N_("Employees of enterprises"),
-    "HC": N_("Civil servants"),
-    "HT": N_("Pensioners"),
-    "GD": N_("Household members"),
-    "TE": N_("Children under six"),
-    "HS": N_("School pupils"),
-    "SV": N_("Students"),
-    "CN": N_("Near-poor households"),
-    "XK": N_("Workers abroad"),
-}
+BENEFICIARY_GROUPS = labels.BENEFICIARY_GROUPS
 
 
 class IdentifierError(ValueError):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from locales import N_, tr
+import re
 
-# reason -> message id; placeholders are filled from the error's values.
-MESSAGES: dict[str, str] = {
+from locales import N_, Nn_, tr, trn
+
+# reason -> message id, or (singular, plural) ids for a message about a number: the value
+# of its first placeholder picks the form. Placeholders are filled from the error's values.
+MESSAGES: dict[str, str | tuple[str, str]] = {
     "empty": N_("Type your 10-digit social-insurance code."),
     "format": N_("That is not a social-insurance code. Type the 10 digits on your card, "
                  "the 15 characters of an old card, or your 12-digit personal ID number."),
@@ -17,7 +20,8 @@ MESSAGES: dict[str, str] = {
     "otp_none": N_("Ask for a code first."),
     "otp_used": N_("This code was already used. Ask for a new code."),
     "otp_expired": N_("This code has expired (codes last 5 minutes). Ask for a new code."),
-    "otp_wrong": N_("Wrong code. {tries} tries left for this code."),
+    "otp_wrong": Nn_("Wrong code. {tries} try left for this code.",
+                     "Wrong code. {tries} tries left for this code."),
     "otp_locked": N_("Too many wrong tries. Ask for a new code."),
     "sms_failed": N_("The text message could not be sent. Try again in a minute."),
     "not_logged_in": N_("Please log in first."),
@@ -73,6 +77,10 @@ MESSAGES: dict[str, str] = {
     "passkey_unknown": N_("This passkey is not registered. Log in with a code sent by SMS."),
     "passkey_revoked": N_("This passkey was switched off (the account moved or the device was "
                           "signed out). Log in with a code sent by SMS."),
+    "draft_too_long": Nn_("The text is {over} character too long (at most {max}). Shorten it "
+                          "and save again.",
+                          "The text is {over} characters too long (at most {max}). Shorten it "
+                          "and save again."),
     "passkey_cloned": N_("For your safety this passkey was switched off: it may have been "
                          "copied. Log in with a code sent by SMS, then create a new one."),
 }
@@ -90,6 +98,13 @@ class UserError(Exception):
         return explain(self.reason, lang, **self.values)
 
 
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
 def explain(reason: str, lang: str, **values: object) -> str:
     """Translated message for a reason code."""
-    return tr(lang, MESSAGES.get(reason, MESSAGES["bad_request"]), **values)
+    msgid = MESSAGES.get(reason, MESSAGES["bad_request"])
+    if isinstance(msgid, tuple):
+        count = values.get(_PLACEHOLDER.findall(msgid[0])[0])
+        return trn(lang, *msgid, count if isinstance(count, int) else 0, **values)
+    return tr(lang, msgid, **values)

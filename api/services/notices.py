@@ -8,16 +8,11 @@ from sqlmodel import Session
 
 from api.clock import utcnow
 from api.domain.models import Notice
-from locales import N_
+from locales import labels
 from sync import changes, documents
 
 # kind -> message id; params fill its placeholders (the phone translates it).
-KINDS = {
-    "card_expiring": N_("Your health-insurance card expires on {day}. Renew it in time."),
-    "contribution_due": N_("Your voluntary contribution for {month} is due."),
-    "new_visit": N_("A new insured visit was recorded: {facility}, {amount}."),
-    "pension_adjusted": N_("Your pension was adjusted from {day}."),
-}
+KINDS = labels.NOTICES
 
 
 def publish(session: Session, person_id: int, kind: str, **params: object) -> Notice:

@@ -32,33 +32,23 @@ from api.domain.models import (
 )
 from api.services.errors import UserError
 from locales import (
-    N_,
     format_day,
     format_money,
     format_month,
     format_months,
     format_short_day,
+    labels,
     tr,
+    trn,
 )
 
-SCHEME_LABELS = {
-    Scheme.BHXH: N_("Social insurance (BHXH)"),
-    Scheme.BHTN: N_("Unemployment insurance (BHTN)"),
-    Scheme.BHTNLD: N_("Occupational accident and disease insurance (BHTNLĐ-BNN)"),
-    Scheme.BHYT: N_("Health insurance (BHYT)"),
-}
-BENEFIT_LABELS = {
-    "sickness": N_("Sickness"), "maternity": N_("Maternity"),
-    "accident": N_("Occupational accident"), "one_time": N_("One-time payment"),
-    "pension": N_("Monthly pension"),
-}
-STATUS_LABELS = {"paid": N_("Paid"), "processing": N_("Being processed")}
-DOCUMENT_LABELS = {"sick_leave": N_("Sick-leave certificate"),
-                   "discharge": N_("Discharge paper"), "birth": N_("Birth certificate")}
-SEX_LABELS = {"M": N_("Male"), "F": N_("Female")}
-LEVEL_LABELS = {"central": N_("Central hospital"), "province": N_("Provincial hospital"),
-                "district": N_("District health centre"), "commune": N_("Commune health station"),
-                "private": N_("Private clinic")}
+# Enum code -> message id, from the list the browser shares (locales/labels.py).
+SCHEME_LABELS = {Scheme(code): msgid for code, msgid in labels.SCHEMES.items()}
+BENEFIT_LABELS = labels.BENEFITS
+STATUS_LABELS = labels.BENEFIT_STATUS
+DOCUMENT_LABELS = labels.DOCUMENTS
+SEX_LABELS = labels.SEX
+LEVEL_LABELS = labels.FACILITY_LEVELS
 EXPIRY_WARNING_DAYS = 30
 
 
@@ -97,8 +87,9 @@ def card_view(session: Session, person_id: int, lang: str,
         status, status_text = "expired", tr(lang, "Expired on {day}. Renew your card.",
                                             day=format_short_day(card.valid_to, lang))
     elif days_left <= EXPIRY_WARNING_DAYS:
-        status, status_text = "expiring", tr(lang, "Expires in {days} days. Renew it soon.",
-                                             days=days_left)
+        status, status_text = "expiring", trn(lang, "Expires in {days} day. Renew it soon.",
+                                              "Expires in {days} days. Renew it soon.",
+                                              days_left, days=days_left)
     else:
         status, status_text = "valid", tr(lang, "Valid")
     return {
@@ -167,8 +158,9 @@ def participation_view(session: Session, person_id: int, lang: str,
             "total": format_months(paid_months, lang),
             "total_months": paid_months,
             "unpaid": unpaid,
-            "unpaid_text": (tr(lang, "{n} months declared by the employer but not yet paid",
-                               n=unpaid) if unpaid else ""),
+            "unpaid_text": (trn(lang, "{n} month declared by the employer but not yet paid",
+                                "{n} months declared by the employer but not yet paid",
+                                unpaid, n=unpaid) if unpaid else ""),
             "periods": [_period(r, e, lang, today) for r, e in items],
             "employers": [{"name": name, "months": format_months(m, lang)}
                           for name, m in sorted(employers.items(), key=lambda kv: -kv[1])],
@@ -188,7 +180,8 @@ def _period(row: Participation, employer: Employer | None, lang: str,
                                         row.from_month, lang) if employer else ""),
         "salary": format_money(row.salary_basis, lang),
         "contribution": format_money(row.contribution, lang),
-        "unpaid": (tr(lang, "{n} months unpaid", n=row.unpaid_months)
+        "unpaid": (trn(lang, "{n} month unpaid", "{n} months unpaid", row.unpaid_months,
+                       n=row.unpaid_months)
                    if row.unpaid_months else ""),
     }
 
@@ -287,7 +280,7 @@ def visits_view(session: Session, person_id: int, lang: str) -> dict[str, object
                 "label": tr(lang, DOCUMENT_LABELS.get(d.kind, d.kind)),
                 "number": d.number,
                 "issued": format_short_day(d.issued, lang),
-                "days": tr(lang, "{n} days", n=d.days) if d.days else "",
+                "days": trn(lang, "{n} day", "{n} days", d.days, n=d.days) if d.days else "",
             } for d in docs.get(v.id, [])],
         })
     return {"visits": visits, "count": len(visits), "total": format_money(total, lang),

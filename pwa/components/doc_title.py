@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import reflex as rx
 
-# The prerendered title, before the browser has picked the language.
-STATIC_TITLE = "BHXH số"
+# The prerendered title, the same in every language (the agency's abbreviation): React puts
+# it before any script in <head>, so it is what a tab shows for the moment before the head
+# script (assets/lang_boot.js) sets the page's title in the reader's language.
+STATIC_TITLE = "BHXH"
 
 
 class DocTitle(rx.Component):

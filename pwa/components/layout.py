@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 from reflex.vars.base import Var, VarData
 
-from locales import N_
+from locales import N_, labels
 from pwa.components import records
 from pwa.components.device import DeviceGate
 from pwa.components.doc_title import DocTitle
@@ -74,6 +74,12 @@ def bottom_nav(active: str) -> rx.Component:
         class_name="bottomnav",
         aria_label=t("Main"),
     )
+
+
+def page_title(route: str) -> rx.Var[str]:
+    """The translated title of the page at `route` (locales/labels.PAGES: the head script
+    shows the same title before the app starts)."""
+    return t(labels.PAGES[route])
 
 
 def page(title: rx.Var | str, active: str, *children: rx.Component,

@@ -7,7 +7,7 @@ import reflex as rx
 from pwa.components.blocks import tile
 from pwa.components.device import PasskeyCreate
 from pwa.components.doc_title import STATIC_TITLE
-from pwa.components.layout import page
+from pwa.components.layout import page, page_title
 from pwa.components.records import Greeting
 from pwa.i18n import t
 from pwa.state.records import HomeState
@@ -17,7 +17,7 @@ from pwa.state.records import HomeState
 def home_page() -> rx.Component:
     """The home screen."""
     return page(
-        t("Home"), "/",
+        page_title("/"), "/",
         Greeting.create(),
         rx.cond(~HomeState.has_passkey, rx.el.section(
             rx.el.h2(t("Faster, safer login"), class_name="section-title"),

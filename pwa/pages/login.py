@@ -8,7 +8,7 @@ import reflex as rx
 from pwa.components.blocks import alert
 from pwa.components.device import DeviceFields, GoTo, LocalWipe, PasskeyLogin
 from pwa.components.doc_title import STATIC_TITLE
-from pwa.components.layout import page
+from pwa.components.layout import page, page_title
 from pwa.i18n import t
 from pwa.state.login import LoginState
 
@@ -68,7 +68,7 @@ def _otp_step() -> rx.Component:
 def login_page() -> rx.Component:
     """The login screen."""
     return page(
-        t("Log in"), "/login",
+        page_title("/login"), "/login",
         LocalWipe.create(when=LoginState.wipe),
         GoTo.create(href=LoginState.go_to),
         rx.el.section(

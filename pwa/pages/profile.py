@@ -7,7 +7,7 @@ import reflex as rx
 from pwa.components.blocks import field, fields, section
 from pwa.components.device import LogoutButton
 from pwa.components.doc_title import STATIC_TITLE
-from pwa.components.layout import page
+from pwa.components.layout import page, page_title
 from pwa.i18n import t
 from pwa.state.records import ProfileState
 
@@ -18,7 +18,7 @@ P = ProfileState.profile
 def profile_page() -> rx.Component:
     """The profile screen."""
     return page(
-        t("Profile"), "/profile",
+        page_title("/profile"), "/profile",
         section(t("Personal details"), fields(
             field(t("Full name"), P["full_name"]),
             field(t("Social-insurance code"), P["code"]),

@@ -7,7 +7,7 @@ import reflex as rx
 from pwa.components.blocks import field, fields, section
 from pwa.components.device import PasskeyCreate, SignOutDevice
 from pwa.components.doc_title import STATIC_TITLE
-from pwa.components.layout import page
+from pwa.components.layout import page, page_title
 from pwa.i18n import t
 from pwa.state.records import SecurityState
 
@@ -29,7 +29,7 @@ def _event(e: rx.Var) -> rx.Component:
 def security_page() -> rx.Component:
     """The devices and security screen."""
     return page(
-        t("Devices and security"), "/profile",
+        page_title("/security"), "/profile",
         section(t("This device"), fields(
             field(t("Device"), D["name"], id="device-name"),
             field(t("Bound to your account"), D["bound"]),

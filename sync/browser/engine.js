@@ -51,9 +51,13 @@ async function push() {
     throw new Error(`push ${response.status}`);
   }
   const answer = await response.json();
-  // Acknowledged (applied now or before) and refused mutations both leave the queue.
+  // Acknowledged ones (applied now or before) leave the queue. Refused ones are kept with the
+  // server's reason and message, for the person to fix or discard (see needsAttention).
   for (const id of answer.acked) await store.outbox.remove(id);
-  for (const r of answer.rejected) await store.outbox.remove(r.id);
+  for (const r of answer.rejected) {
+    await store.outbox.refuse(r.id, { error: r.error, message: r.message });
+  }
+  if (answer.rejected.length) emit({});
 }
 
 async function pull() {
@@ -110,6 +114,28 @@ export async function queue(type, data, localEffect) {
   emit({});
   syncNow();
   return mutation.id;
+}
+
+/** Changes the server refused, with its message: shown until fixed or discarded. */
+export function needsAttention() {
+  return store.outbox.refused();
+}
+
+/**
+ * Let go of a refused change. What the phone shows may then differ from the server (a
+ * draft edited here, a notice marked read), so the next sync fetches everything again.
+ */
+export async function discard(id) {
+  await store.outbox.discard(id);
+  await store.meta.set("cursor", "");
+  emit({});
+  syncNow();
+}
+
+/** A refused change was replaced by a corrected one (already queued): forget it. */
+export async function resolve(id) {
+  await store.outbox.discard(id);
+  emit({});
 }
 
 /** Start the loop once per page load. */

@@ -261,14 +261,35 @@ export async function deleteDoc(type, id) {
   revisionCount += 1;
 }
 
+async function outboxEntries() {
+  const key = await dataKey();
+  return Promise.all((await entries("outbox")).map(([, box]) => unseal(box, key)));
+}
+
+// Queued changes. One the server refused stays here, marked `refused: {error, message, at}`
+// (the message in the reader's language), until the person fixes or discards it: nothing
+// typed on the phone is lost, and it is re-encrypted with the rest when the key changes.
 export const outbox = {
   add: (mutation) => exclusive(async () =>
     request("outbox", "put", await seal(mutation), mutation.id)),
-  async list() {
-    const key = await dataKey();
-    return Promise.all((await entries("outbox")).map(([, box]) => unseal(box, key)));
-  },
+  /** Changes still to send. */
+  list: async () => (await outboxEntries()).filter((m) => !m.refused),
+  /** Changes the server refused, newest first. */
+  refused: async () => (await outboxEntries()).filter((m) => m.refused)
+    .sort((a, b) => (a.refused.at < b.refused.at ? 1 : -1)),
+  refuse: (id, why) => exclusive(async () => {
+    const box = await request("outbox", "get", id);
+    if (!box) return;
+    const mutation = { ...(await unseal(box)), refused: { ...why, at: new Date().toISOString() } };
+    await request("outbox", "put", await seal(mutation), id);
+    revisionCount += 1;
+  }),
   remove: (id) => request("outbox", "delete", id),
+  /** Drop a refused change the person chose not to keep. */
+  discard: (id) => exclusive(async () => {
+    await request("outbox", "delete", id);
+    revisionCount += 1;
+  }),
 };
 
 /**

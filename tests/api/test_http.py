@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 from api.card import qr
 from api.card.base45 import b45decode, b45encode
 from api.http.app import build
-from locales import tr
+from locales import trn
 from tests.conftest import sms_code
 from tests.devicekit import Device
 
@@ -85,10 +85,10 @@ def test_the_citizen_sees_card_history_benefits_visits(client: TestClient, use_d
     history = get(client, device, "/api/me/participation?lang=vi").json()
     bhxh = next(s for s in history["schemes"] if s["scheme"] == "BHXH")
     assert bhxh["periods"] and bhxh["unpaid"] == 2
-    assert bhxh["unpaid_text"] == tr(
-        "vi", "{n} months declared by the employer but not yet paid", n=2)
-    assert bhxh["unpaid_text"] != tr("en", "{n} months declared by the employer but not "
-                                           "yet paid", n=2)
+    unpaid = ("{n} month declared by the employer but not yet paid",
+              "{n} months declared by the employer but not yet paid")
+    assert bhxh["unpaid_text"] == trn("vi", *unpaid, 2, n=2)
+    assert bhxh["unpaid_text"] != trn("en", *unpaid, 2, n=2)
     # babel's Vietnamese currency format: dots between thousands, a no-break space, ₫
     assert re.fullmatch(r"\d{1,3}(\.\d{3})+\u00a0₫", bhxh["periods"][0]["salary"])
     assert get(client, device, "/api/me/benefits").status_code == 200

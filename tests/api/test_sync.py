@@ -153,6 +153,29 @@ def test_bad_mutations_are_refused_with_a_message(use_db: Engine) -> None:
     assert all(r["message"] for r in answer["rejected"])
 
 
+def test_an_over_long_draft_is_refused_with_the_reason_never_cut(use_db: Engine) -> None:
+    phone = Phone(use_db)
+    cursor = phone.pull()[0]["cursor"]
+    draft, limit = str(uuid.uuid4()), protocol.DRAFT_TEXT_MAX
+
+    def save(text_: str) -> dict:
+        return phone.push({"id": str(uuid.uuid4()), "type": "draft.save", "data": {
+            "draft_id": draft, "kind": "other", "text": text_,
+            "updated": "2026-11-23T10:00:00Z"}})
+
+    phone.http.cookies.set("lang", "en")
+    answer = save("đ" * (limit + 3))
+    assert answer["acked"] == [] and answer["rejected"][0]["error"] == "draft_too_long"
+    assert answer["rejected"][0]["message"] == (
+        f"The text is 3 characters too long (at most {limit}). Shorten it and save again.")
+    assert phone.pull(cursor)[0]["changes"] == []  # nothing stored, nothing cut
+    assert save("đ" * limit)["acked"]  # exactly at the limit is fine
+    assert [len(c["doc"]["text"]) for c in phone.pull(cursor)[0]["changes"]] == [limit]
+    too_long_id = phone.push({"id": str(uuid.uuid4()), "type": "draft.save", "data": {
+        "draft_id": "d" * 41, "kind": "other", "text": "x", "updated": "2026-11-23T10:00:00Z"}})
+    assert [r["error"] for r in too_long_id["rejected"]] == ["bad_request"]  # not cut to 40
+
+
 def test_sync_needs_the_device(use_db: Engine) -> None:
     phone = Phone(use_db)
     assert phone.http.get("/api/sync/pull").status_code == 401  # no device proof

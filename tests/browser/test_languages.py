@@ -51,7 +51,9 @@ OVERFLOW = """() => {
 
 
 def catalog(lang: str) -> dict[str, str]:
-    return json.loads((ROOT / "assets" / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
+    """The compiled messages of a language (a plural message gives its first form)."""
+    body = json.loads((ROOT / "assets" / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
+    return {k: v if isinstance(v, str) else v[0] for k, v in body["messages"].items()}
 
 
 def fits(page: Page, where: str) -> None:

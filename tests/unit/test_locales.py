@@ -27,36 +27,53 @@ def catalog(lang: str):
         return read_po(handle, locale=lang)
 
 
+def singular(msgid: str | tuple[str, ...]) -> str:
+    """A message's id: its singular form for a message with a plural."""
+    return msgid if isinstance(msgid, str) else msgid[0]
+
+
+def forms(message) -> tuple[str, ...]:
+    """The translations of a message: one, or one per plural form."""
+    return message.string if isinstance(message.string, tuple) else (message.string,)
+
+
 def template_ids() -> set[str]:
     with (LOCALE_DIR / "messages.pot").open("rb") as handle:
-        return {m.id for m in read_po(handle) if m.id}
+        return {singular(m.id) for m in read_po(handle) if m.id}
 
 
 @pytest.mark.parametrize("lang", ENABLED)
 def test_every_message_is_translated_and_not_fuzzy(lang: str) -> None:
     cat = catalog(lang)
-    missing = sorted(m.id for m in cat if m.id and (not m.string or m.fuzzy))
+    missing = sorted(singular(m.id) for m in cat
+                     if m.id and (not all(forms(m)) or m.fuzzy))
     assert not missing, f"{lang}: untranslated or fuzzy: {missing}"
-    absent = template_ids() - {m.id for m in cat if m.id}
+    absent = template_ids() - {singular(m.id) for m in cat if m.id}
     assert not absent, f"{lang}: not merged from messages.pot (make locales-update): {absent}"
 
 
 @pytest.mark.parametrize("lang", ENABLED)
 def test_placeholders_match(lang: str) -> None:
     for m in catalog(lang):
-        if m.id and m.string:
-            assert set(PLACEHOLDER.findall(m.id)) == set(PLACEHOLDER.findall(m.string)), m.id
+        if not m.id:
+            continue
+        wanted = set(PLACEHOLDER.findall(singular(m.id)))
+        for text in forms(m):
+            if text:
+                assert set(PLACEHOLDER.findall(text)) == wanted, m.id
 
 
 def test_template_is_current() -> None:
     """messages.pot holds every string the code marks (run `make locales-update`)."""
     from babel.messages.extract import extract_from_dir
 
-    keywords = {"t": None, "N_": None, "tr": (2,)}
+    keywords = {"t": None, "N_": None, "tr": (2,), "tn": (1, 2), "Nn_": (1, 2), "trn": (2, 3)}
+    # Keep in step with I18N_KEYWORDS in the Makefile and locales/babel.cfg.
     found: set[str] = set()
     root = LOCALE_DIR.parent
     method_map = [("pwa/**.py", "python"), ("api/**.py", "python"),
                   ("locales/__init__.py", "python"), ("locales/build.py", "python"),
+                  ("locales/labels.py", "python"),
                   ("assets/*.js", "javascript"),
                   ("assets/*.jsx", "javascript")]
     for _file, _line, message, _comments, _ctx in extract_from_dir(

@@ -1,0 +1,86 @@
+"""Enum codes and the message ids that name them: the one list Python and the browser share.
+
+`locales.build` writes these maps into `assets/i18n/formats.json` (key "labels"), which
+`assets/i18n.js` reads, so a code shown on a server-rendered page and on an offline screen
+gets the same words. Values are message ids (English), translated where they are shown.
+"""
+
+from __future__ import annotations
+
+from locales import N_
+
+# Insurance schemes (api.domain.models.Scheme values).
+SCHEMES: dict[str, str] = {
+    "BHXH": N_("Social insurance (BHXH)"),
+    "BHTN": N_("Unemployment insurance (BHTN)"),
+    "BHTNLD": N_("Occupational accident and disease insurance (BHTNLĐ-BNN)"),
+    "BHYT": N_("Health insurance (BHYT)"),
+}
+BENEFITS: dict[str, str] = {
+    "sickness": N_("Sickness"), "maternity": N_("Maternity"),
+    "accident": N_("Occupational accident"), "one_time": N_("One-time payment"),
+    "pension": N_("Monthly pension"),
+}
+BENEFIT_STATUS: dict[str, str] = {"paid": N_("Paid"), "processing": N_("Being processed")}
+DOCUMENTS: dict[str, str] = {"sick_leave": N_("Sick-leave certificate"),
+                             "discharge": N_("Discharge paper"),
+                             "birth": N_("Birth certificate")}
+SEX: dict[str, str] = {"M": N_("Male"), "F": N_("Female")}
+FACILITY_LEVELS: dict[str, str] = {
+    "central": N_("Central hospital"), "province": N_("Provincial hospital"),
+    "district": N_("District health centre"), "commune": N_("Commune health station"),
+    "private": N_("Private clinic"),
+}
+BENEFICIARY_GROUPS: dict[str, str] = {
+    "DN": N_("Employees of enterprises"),
+    "HC": N_("Civil servants"),
+    "HT": N_("Pensioners"),
+    "GD": N_("Household members"),
+    "TE": N_("Children under six"),
+    "HS": N_("School pupils"),
+    "SV": N_("Students"),
+    "CN": N_("Near-poor households"),
+    "XK": N_("Workers abroad"),
+}
+# Service requests a person may draft (sync "draft.save" kinds), in the order shown.
+REQUESTS: dict[str, str] = {
+    "reissue_card": N_("Re-issue my health-insurance card"),
+    "reissue_book": N_("Re-issue my social-insurance book"),
+    "pension_payment": N_("Change where my pension is paid"),
+    "authorise": N_("Authorise someone to collect my benefits"),
+    "other": N_("Other request"),
+}
+# The longest text a service-request draft may have, in characters (Unicode code points):
+# the server refuses a longer one with "draft_too_long"; the phone counts as it is typed.
+DRAFT_TEXT_MAX = 4000
+# Notice kinds; a notice's params fill the placeholders (the phone formats them).
+NOTICES: dict[str, str] = {
+    "card_expiring": N_("Your health-insurance card expires on {day}. Renew it in time."),
+    "contribution_due": N_("Your voluntary contribution for {month} is due."),
+    "new_visit": N_("A new insured visit was recorded: {facility}, {amount}."),
+    "pension_adjusted": N_("Your pension was adjusted from {day}."),
+}
+
+ALL: dict[str, dict[str, str]] = {
+    "schemes": SCHEMES, "benefits": BENEFITS, "benefit_status": BENEFIT_STATUS,
+    "documents": DOCUMENTS, "sex": SEX, "facility_levels": FACILITY_LEVELS,
+    "beneficiary_groups": BENEFICIARY_GROUPS, "requests": REQUESTS, "notices": NOTICES,
+}
+
+# Page route -> page title. The pages use it, and the head script (assets/lang_boot.js)
+# shows the title in the reader's language before the app starts (assets/i18n/titles.js).
+PAGES: dict[str, str] = {
+    "/": N_("Home"),
+    "/login": N_("Log in"),
+    "/lookup": N_("Look-ups"),
+    "/profile": N_("Profile"),
+    "/security": N_("Devices and security"),
+    "/card": N_("Health-insurance card"),
+    "/history": N_("Participation history"),
+    "/benefits": N_("Benefits"),
+    "/medical": N_("Medical history"),
+    "/notices": N_("Notices"),
+    "/requests": N_("Service requests"),
+}
+# The browser tab shows "<page title> · BHXH" (assets/doc_title.jsx does the same).
+TITLE_FORMAT = "{title} · BHXH"
