@@ -9,7 +9,7 @@ from locales import N_
 from pwa.components.blocks import alert, section
 from pwa.components.doc_title import STATIC_TITLE
 from pwa.components.layout import page
-from pwa.i18n import t
+from pwa.i18n import t, tn
 from pwa.state.lookup import LookupState
 
 KINDS = [("facilities", N_("Clinics")), ("agencies", N_("Agencies")),
@@ -59,7 +59,8 @@ def _directory() -> rx.Component:
         ),
         alert(LookupState.error),
         alert(LookupState.note, "info"),
-        rx.el.p(t("{n} results", n=LookupState.total), class_name="muted", id="result-count",
+        rx.el.p(tn("{n} result", "{n} results", LookupState.total, n=LookupState.total),
+                class_name="muted", id="result-count",
                 aria_live="polite"),
         rx.el.ul(rx.foreach(LookupState.items, lambda i: rx.el.li(
             rx.el.strong(i["name"]),
