@@ -209,3 +209,33 @@ def test_connection_dies_during_a_push(pw: BrowserType, server: Server, tmp_path
     page.wait_for_function("""() => import('/sync/store.js').then(s => s.outbox.list())
         .then(list => list.length === 0)""", polling=250, timeout=10000)
     ctx.close()
+
+
+def test_a_long_offline_queue_goes_up_in_batches(pw: BrowserType, server: Server,
+                                                 tmp_path: Path) -> None:
+    """120 drafts saved offline: sent in pushes the server accepts (its cap is 200 changes
+    and 1 MB), every one applied once."""
+    ctx, page = first_session(pw, tmp_path / "batch", server, "/requests")
+    ctx.set_offline(True)
+    page.evaluate("""() => import('/sync/engine.js').then(async (engine) => {
+        for (let n = 0; n < 120; n++) {
+            const id = crypto.randomUUID();
+            await engine.queue('draft.save', {draft_id: id, kind: 'other',
+                text: 'x'.repeat(3000) + n, updated: new Date().toISOString()});
+        }
+    })""")
+    pushes: list[int] = []
+    page.on("request", lambda r: r.url.endswith("/api/sync/push") and pushes.append(
+        len(r.post_data_json["mutations"])))
+    ctx.set_offline(False)
+    page.evaluate("() => import('/sync/engine.js').then(e => e.syncNow())")
+    with engine_for(server.db_url).connect() as conn:
+        for _ in range(80):
+            if conn.execute(text("SELECT COUNT(*) FROM servicedraft")).scalar() >= 120:
+                break
+            page.wait_for_timeout(250)
+        assert conn.execute(text("SELECT COUNT(*) FROM servicedraft")).scalar() == 120
+        conn.execute(text("DELETE FROM servicedraft"))  # leave the shared server as found
+        conn.commit()
+    assert pushes and max(pushes) <= 50 and sum(pushes) >= 120
+    ctx.close()
