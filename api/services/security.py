@@ -27,9 +27,12 @@ def view(session: Session, person_id: int, device: Device, lang: str) -> dict[st
 def _line(group: events.EventGroup, lang: str) -> dict[str, object]:
     """One line of the list; a run of refused attempts says how many and from when to when."""
     when = format_datetime(group.last, lang)
-    if group.count > 1:
-        when = tr(lang, "{count} times, {first} – {last}", count=group.count,
-                  first=format_datetime(group.first, lang), last=when)
+    first = format_datetime(group.first, lang)
+    if group.count > 1 and first == when:  # within one minute
+        when = tr(lang, "{count} times, {when}", count=group.count, when=when)
+    elif group.count > 1:
+        when = tr(lang, "{count} times, {first} – {last}", count=group.count, first=first,
+                  last=when)
     return {"when": when, "what": tr(lang, events.KINDS.get(group.kind, group.kind)),
             "device": group.device_name, "client": group.client, "kind": group.kind,
             "count": str(group.count)}

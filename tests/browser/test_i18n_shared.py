@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import httpx
 import pytest
 from babel.messages.plurals import get_plural
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -63,10 +64,7 @@ COUNTS = [0, 1, 2, 5, 11, 21, 101]
 # The browser's own modules as published (assets/formats.js, assets/plural.js) and the JSON
 # locales/build.py wrote; formats.js's JSON import is inlined so the page can load it as is.
 JS_SIDE = """async (cases) => {
-    const data = await (await fetch('/i18n/formats.json')).text();
-    const source = (await (await fetch('/formats.js')).text())
-        .replace(/import formats from "[^"]+";/, `const formats = ${data};`);
-    const f = await import(URL.createObjectURL(new Blob([source], {type: 'text/javascript'})));
+    const f = await import('/__test__/formats.js');
     const plural = await import('/plural.js');
     const out = {};
     for (const lang of cases.langs) {
@@ -101,7 +99,15 @@ def python_side(lang: str) -> dict[str, list]:
     }
 
 
-def test_browser_formats_and_plurals_match_python_in_every_language(page: Page) -> None:
+def test_browser_formats_and_plurals_match_python_in_every_language(page: Page,
+                                                                    server: Server) -> None:
+    # The module with its JSON import inlined, served from the app's own origin (the CSP
+    # admits no blob: scripts).
+    data = httpx.get(f"{server.url}/i18n/formats.json").text
+    source = re.sub(r'import formats from "[^"]+";', f"const formats = {data};",
+                    httpx.get(f"{server.url}/formats.js").text)
+    page.route("**/__test__/formats.js", lambda route: route.fulfill(
+        body=source, content_type="text/javascript"))
     page.goto("/login")
     got = page.evaluate(JS_SIDE, {"langs": list(ENABLED), "days": DAYS, "months": MONTHS,
                                   "moments": MOMENTS, "amounts": AMOUNTS, "numbers": NUMBERS,

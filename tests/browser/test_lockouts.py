@@ -57,3 +57,24 @@ def test_cleared_site_data_with_cookie_lands_once_on_login(page: Page, server: S
     page.locator("form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/$"))
     page.locator(".hello-name").wait_for()
+
+
+def test_a_flood_of_refused_attempts_does_not_hide_the_owners_logins(
+        page: Page, server: Server) -> None:
+    log_in(page, server)
+    with engine_for(server.db_url).begin() as conn:
+        person = conn.execute(text("SELECT id FROM person WHERE code = '0123456789'")
+                              ).scalar_one()
+        conn.execute(text(
+            "INSERT INTO securityevent (person_id, kind, device_name, client, at) "
+            "SELECT :p, 'foreign_session', '', '203.0.113.66', at FROM securityevent "
+            "CROSS JOIN (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 "
+            "UNION ALL SELECT 5) AS n"), {"p": person})
+        flood = conn.execute(text("SELECT count(*) FROM securityevent WHERE kind = "
+                                  "'foreign_session'")).scalar_one()
+    page.goto("/security")
+    events = page.locator("#security-events li")
+    expect(page.locator("#security-events")).to_contain_text("Đăng nhập bằng mã gửi qua SMS")
+    expect(events.filter(has_text="203.0.113.66")).to_have_count(1)
+    expect(events.filter(has_text="203.0.113.66")).to_contain_text(f"{flood} lần")
+    shot(page, "security-grouped-vi")

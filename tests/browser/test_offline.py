@@ -219,6 +219,7 @@ def test_a_long_offline_queue_goes_up_in_batches(pw: BrowserType, server: Server
     with engine_for(server.db_url).connect() as conn:
         applied = conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM appliedmutation")
                                ).scalar()
+    page.evaluate("() => import('/sync/engine.js')")  # loaded while online
     ctx.set_offline(True)
     page.evaluate("""() => import('/sync/engine.js').then(async (engine) => {
         for (let n = 0; n < 120; n++) {
