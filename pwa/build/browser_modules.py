@@ -2,8 +2,8 @@
 
 The sync engine and the encrypted store live in `sync/browser/`, beside the server side of
 the protocol they speak. Reflex only copies `assets/`, so this plugin writes those modules
-to `public/sync/` of the web build, where `assets/records_ui.jsx` imports them as
-`./sync/engine.js`. (A symlink in `assets/` did the same but does not survive every checkout.)
+to `public/sync/` of the web build, where `assets/screens/*.jsx` import them as
+`../sync/engine.js`. (A symlink in `assets/` did the same but does not survive every checkout.)
 """
 
 from __future__ import annotations

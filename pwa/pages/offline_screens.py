@@ -2,7 +2,8 @@
 history, notices and service-request drafts.
 
 Each is the page shell around a React screen that reads the encrypted store the sync loop
-fills (assets/records_ui.jsx); the Reflex side only checks the session and device online.
+fills (assets/screens/, one file per screen); the Reflex side only checks the session and
+device online.
 """
 
 from __future__ import annotations

@@ -1,0 +1,90 @@
+// The card: use card (QR, photo, fields) and card image, from the phone's store.
+// Values come raw (ISO dates, integer đồng, message ids) and are formatted here for the
+// reader's language, from the same formats Python uses (locales/formats.py, labels.py).
+import { useEffect, useState } from "react";
+import { formatDay as day, label, useLang, useT, useTn } from "../i18n.js";
+import { QrCheck } from "../qr_check.jsx";
+import { useDocs, Waiting } from "./shared.jsx";
+
+function cardStatus(card, t, tn, lang) {
+  const today = new Date().toISOString().slice(0, 10);
+  const days = Math.round((Date.parse(card.valid_to) - Date.parse(today)) / 86400000);
+  if (days < 0) return ["badge badge-warn", t("Expired on {day}. Renew your card.", { day: day(card.valid_to, lang) })];
+  if (days <= 30) return ["badge badge-warn", tn("Expires in {days} day. Renew it soon.", "Expires in {days} days. Renew it soon.", days, { days })];
+  return ["badge badge-ok", t("Valid")];
+}
+
+function Field({ label, value, id }) {
+  return (
+    <div className="field">
+      <dt>{label}</dt>
+      <dd id={id}>{value}</dd>
+    </div>
+  );
+}
+
+export function CardScreen() {
+  const t = useT();
+  const tn = useTn();
+  const lang = useLang();
+  const state = useDocs("card");
+  const [view, setView] = useState("use");
+  useEffect(() => {
+    if (window.location.search.includes("view=image")) setView("image");
+  }, []);
+  const card = state.items.length ? state.items[0].doc : null;
+  const status = card ? cardStatus(card, t, tn, lang) : null;
+  const tab = (name, label) => (
+    <button type="button" role="tab" aria-selected={view === name}
+      className={view === name ? "tab active" : "tab"} onClick={() => setView(name)}>{label}</button>
+  );
+  return (
+    <>
+      <div className="tabs" role="tablist">{tab("use", t("Use card"))}{tab("image", t("Card image"))}</div>
+      {!card ? <section className="panel"><Waiting state={state} /></section>
+        : view === "image" ? (
+          <section className="panel card-img" role="tabpanel">
+            <img src={card.image} alt={t("Picture of the front of the card")} className="card-image" id="card-image" />
+            <div className="row-gap">
+              <a className="btn btn-primary" href={card.image} download={`the-bhyt-${card.number}.png`}>{t("Download (PNG)")}</a>
+              <button type="button" className="btn" onClick={() => window.print()}>{t("Print")}</button>
+            </div>
+            <p className="hint">{t("A printed copy carries the same signed QR code and works as a paper fallback.")}</p>
+          </section>
+        ) : (
+          <section className="panel card-use" role="tabpanel">
+            <div className="card-head">
+              {card.photo
+                ? <img src={card.photo} alt={t("Photo of the card holder")} className="photo" width="96" height="128" />
+                : <div className="photo" role="img" aria-label={t("Photo of the card holder")} />}
+              <div>
+                <p className="holder">{card.full_name}</p>
+                <p className="card-number" id="card-number">{card.number}</p>
+                <p className={status[0]}>{status[1]}</p>
+                <button type="button" className="btn btn-small"
+                  onClick={() => navigator.clipboard && navigator.clipboard.writeText(card.number)}>{t("Copy number")}</button>
+              </div>
+            </div>
+            <figure className="qr-box">
+              <img src={card.qr_svg} alt={t("Health insurance card QR code")} className="qr" id="card-qr" width="280" height="280"
+                elementtiming="card-qr" />
+              <figcaption>{t("Show this code at the clinic. It is signed and can be checked without network.")}</figcaption>
+              <QrCheck text={card.qr_text} />
+            </figure>
+            <dl className="fields">
+              <Field label={t("Date of birth")} value={day(card.dob, lang)} />
+              <Field label={t("Sex")} value={t(label("sex", card.sex))} />
+              <Field label={t("Beneficiary group")} value={`${card.group_code} · ${t(label("beneficiary_groups", card.group_code))}`} />
+              <Field label={t("Benefit level")} value={`${card.level}%`} />
+              <Field label={t("Primary-care facility")} value={card.facility} />
+              <Field label={t("Valid from")} value={day(card.valid_from, lang)} />
+              <Field label={t("Valid to")} value={day(card.valid_to, lang)} id="valid-to" />
+              {card.five_years ? <Field label={t("Five consecutive years from")} value={day(card.five_years, lang)} /> : null}
+              <Field label={t("Old card number")} value={card.legacy_number} />
+              <Field label={t("Issued by")} value={card.agency} />
+            </dl>
+          </section>
+        )}
+    </>
+  );
+}
