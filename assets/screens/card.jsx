@@ -4,7 +4,7 @@
 import { useEffect, useState } from "react";
 import { formatDay as day, label, useLang, useT, useTn } from "../i18n.js";
 import { QrCheck } from "../qr_check.jsx";
-import { useDocs, Waiting } from "./shared.jsx";
+import { Field, useDocs, Waiting } from "./shared.jsx";
 
 function cardStatus(card, t, tn, lang) {
   const today = new Date().toISOString().slice(0, 10);
@@ -14,14 +14,6 @@ function cardStatus(card, t, tn, lang) {
   return ["badge badge-ok", t("Valid")];
 }
 
-function Field({ label, value, id }) {
-  return (
-    <div className="field">
-      <dt>{label}</dt>
-      <dd id={id}>{value}</dd>
-    </div>
-  );
-}
 
 export function CardScreen() {
   const t = useT();

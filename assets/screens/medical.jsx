@@ -2,7 +2,7 @@
 // Values come raw (ISO dates, integer đồng, message ids) and are formatted here for the
 // reader's language, from the same formats Python uses (locales/formats.py, labels.py).
 import { formatDay as day, formatMoney as money, label, useLang, useT, useTn } from "../i18n.js";
-import { useDocs, Waiting } from "./shared.jsx";
+import { Field, useDocs, Waiting } from "./shared.jsx";
 
 export function MedicalScreen() {
   const t = useT();

@@ -2,10 +2,12 @@
 // Values come raw (ISO dates, integer đồng, message ids) and are formatted here for the
 // reader's language, from the same formats Python uses (locales/formats.py, labels.py).
 import {
-  formatDay as day, formatMoment as moment, formatMoney as money, formatMonth as month, label, useLang, useT,
+  formatDay as day, formatMoment as moment, formatMoney as money, formatMonth as month, label,
+  useLang, useT,
 } from "../i18n.js";
 import * as engine from "../sync/engine.js";
 import * as store from "../sync/store.js";
+import { NeedsAttention } from "./attention.jsx";
 import { useDocs, Waiting } from "./shared.jsx";
 
 function noticeText(n, t, lang) {

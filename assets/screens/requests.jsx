@@ -5,7 +5,8 @@ import { useState } from "react";
 import { formatMoment as moment, label, labelCodes, limit, useLang, useT, useTn } from "../i18n.js";
 import * as engine from "../sync/engine.js";
 import * as store from "../sync/store.js";
-import { useDocs, useStoreRead } from "./shared.jsx";
+import { NeedsAttention } from "./attention.jsx";
+import { useDocs } from "./shared.jsx";
 
 const DRAFT_MAX = limit("draft_text");
 const BLANK = { id: "", kind: "reissue_card", text: "", replaces: "" };
@@ -29,37 +30,6 @@ function DraftCounter({ text }) {
         </p>
       ) : null}
     </>
-  );
-}
-
-/** Changes the server refused, with its message: fix (edit) or discard each. Nothing is lost. */
-function NeedsAttention({ types, onEdit }) {
-  const t = useT();
-  const refused = (useStoreRead(engine.needsAttention, "refused") || [])
-    .filter((m) => types.includes(m.type));
-  if (!refused.length) return null;
-  const what = (m) => (m.type === "notice.read" ? t("Mark as read")
-    : m.type === "draft.delete" ? t("Delete")
-      : t(label("requests", m.data.kind)));
-  return (
-    <section className="panel attention" id="needs-attention" aria-labelledby="attention-title">
-      <h2 className="section-title" id="attention-title">{t("Not sent: needs your attention")}</h2>
-      <ul className="list">
-        {refused.map((m) => (
-          <li className="item" key={m.id}>
-            <strong>{what(m)}</strong>
-            {m.type === "draft.save" ? <p className="draft-text">{m.data.text.slice(0, 140)}</p> : null}
-            <p className="alert alert-error" role="alert">{m.refused.message}</p>
-            <div className="row-gap">
-              {m.type === "draft.save" ? (
-                <button type="button" className="btn btn-small" onClick={() => onEdit(m)}>{t("Edit")}</button>
-              ) : null}
-              <button type="button" className="btn btn-small" onClick={() => engine.discard(m.id)}>{t("Discard")}</button>
-            </div>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
 

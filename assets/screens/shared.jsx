@@ -137,8 +137,18 @@ function Unlock() {
   );
 }
 
-function Waiting({ state }) {
+export function Waiting({ state }) {
   const t = useT();
   if (state.locked) return <Unlock />;
   return <p className="hint" role="status">{t("Loading your records…")}</p>;
+}
+
+/** One labelled value of a record. */
+export function Field({ label, value, id }) {
+  return (
+    <div className="field">
+      <dt>{label}</dt>
+      <dd id={id}>{value}</dd>
+    </div>
+  );
 }
