@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import text
 
 from api.db import engine_for
-from tests.browser.conftest import HYDRATED, Server, log_in, shot
+from tests.browser.conftest import HOME, HYDRATED, Server, log_in, shot
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +55,7 @@ def test_cleared_site_data_with_cookie_lands_once_on_login(page: Page, server: S
     page.wait_for_function(HYDRATED, arg="#otp")
     page.locator("#otp").fill(server.sms_code("0123456789"))
     page.locator("form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/$"))
+    page.wait_for_url(HOME)
     page.locator(".hello-name").wait_for()
 
 
