@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 from sqlalchemy import delete
@@ -10,30 +11,19 @@ from sqlmodel import Session, col, func, select
 from api.auth.models import Attempt
 from api.clock import utcnow
 
-
-class Throttled(Exception):
-    """Over the limit; `retry_after` seconds until the oldest counted attempt expires."""
-
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(f"retry after {retry_after} s")
-        self.retry_after = retry_after
-
-
-def check(session: Session, scope: str, key: str, limit: int, window: dt.timedelta,
-          now: dt.datetime | None = None) -> None:
-    """Raise Throttled when `limit` attempts were counted for (scope, key) in `window`."""
-    if not key:
-        return
-    now = now or utcnow()
-    since = now - window
-    count, oldest = session.exec(
-        select(func.count(), func.min(Attempt.at)).where(
-            Attempt.scope == scope, Attempt.key == key, Attempt.at > since)).one()
-    if count >= limit:
-        if oldest is not None and oldest.tzinfo is None:
-            oldest = oldest.replace(tzinfo=dt.UTC)  # SQLite returns naive values
-        wait = (oldest + window - now).total_seconds() if oldest else window.total_seconds()
-        raise Throttled(max(1, int(wait) + 1))
+# Per network address (login codes, wrong codes, passkey options, find-my-code), on top of
+# the per-person and per-phone rules (api/auth/otp.py, api/services/lookups.py).
+# Vietnamese carriers put many subscribers behind one address, so an address is never shut
+# out: past a soft number of attempts in the last hour, each further attempt from it waits a
+# little longer (PAUSE_STEP seconds per attempt over, at most PAUSE_CAP), and a correct code
+# is never refused. Spraying guesses across many accounts from one address gets slow; the
+# per-code limit (5 tries) still stops guessing one account's code.
+ADDRESS_SOFT_LIMIT = {"send": 30, "verify": 30, "passkey": 60, "lookup": 20}
+PAUSE_STEP = 0.5
+PAUSE_CAP = 10.0
+_SCOPES = {"send": "otp_send:client", "verify": "otp_fail:client",
+           "passkey": "passkey_options:client", "lookup": "lookup_code:client"}
+HOUR = dt.timedelta(hours=1)
 
 
 def recent(session: Session, scope: str, key: str, window: dt.timedelta,
@@ -54,3 +44,24 @@ def count(session: Session, scope: str, key: str, now: dt.datetime | None = None
     session.execute(delete(Attempt).where(col(Attempt.scope) == scope, col(Attempt.key) == key,
                                        col(Attempt.at) < now - dt.timedelta(days=1)))
     session.add(Attempt(scope=scope, key=key, at=now))
+
+
+def address_pause(session: Session, step: str, client: str) -> float:
+    """Seconds an attempt of `step` ("send", "verify", "passkey" or "lookup") from `client`
+    waits before it is handled: 0 under the soft limit, then growing gently up to PAUSE_CAP."""
+    over = recent(session, _SCOPES[step], client, HOUR) - ADDRESS_SOFT_LIMIT[step]
+    return 0.0 if over < 0 else min(PAUSE_CAP, PAUSE_STEP * (over + 1))
+
+
+def count_address(session: Session, step: str, client: str) -> None:
+    """Count one attempt of `step` from `client` (committed with the caller)."""
+    count(session, _SCOPES[step], client)
+
+
+async def wait_for_address(session: Session, step: str, client: str) -> float:
+    """Wait out `address_pause` (without holding a database connection meanwhile)."""
+    pause = address_pause(session, step, client)
+    session.rollback()
+    if pause:
+        await asyncio.sleep(pause)
+    return pause

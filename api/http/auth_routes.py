@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from api.auth import events, passkeys, sessions
+from api.auth import events, passkeys, sessions, throttle
 from api.domain.models import Person
 from api.http.base import (
     authorized,
@@ -28,7 +28,7 @@ async def request_otp(request: Request, session: Session) -> Response:
     409 "device_in_use" when the account is bound to another device and the move is not
     confirmed yet."""
     body = await text_fields(request)
-    await login.wait_for_address(session, "send", client_of(request))
+    await throttle.wait_for_address(session, "send", client_of(request))
     sent = login.request_code(session, body.get("code", ""), request_lang(request),
                               login.device_key(body.get("device_key")),
                               confirm_move=body.get("confirm_move") in ("1", "true", "True"),
@@ -41,7 +41,7 @@ async def verify_otp(request: Request, session: Session) -> Response:
     """POST {code, otp, device_key, device_name}: check the code, bind this device and set
     the session cookie."""
     body = await text_fields(request)
-    await login.wait_for_address(session, "verify", client_of(request))
+    await throttle.wait_for_address(session, "verify", client_of(request))
     ticket = login.confirm_code(session, body.get("code", ""), body.get("otp", ""),
                                 login.device_key(body.get("device_key")),
                                 body.get("device_name", "")[:80], client_of(request),
@@ -85,8 +85,8 @@ async def passkey_login_options(request: Request, session: Session) -> Response:
     """POST {device_key}: WebAuthn request options, tied to this device key."""
     body = await json_object(request)
     jwk = login.device_key(body.get("device_key"))
-    await login.wait_for_address(session, "passkey", client_of(request))
-    login.count_address(session, "passkey", client_of(request))
+    await throttle.wait_for_address(session, "passkey", client_of(request))
+    throttle.count_address(session, "passkey", client_of(request))
     return Response(passkeys.login_options(session, jwk), media_type="application/json")
 
 

@@ -8,6 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from api.auth import throttle
 from api.http.base import client_of, endpoint, request_lang
 from api.services import lookups
 
@@ -30,9 +31,10 @@ async def lookup(request: Request, session: Session) -> Response:
 
 async def lookup_code(request: Request, session: Session) -> Response:
     """GET ?name=&dob=YYYY-MM-DD&province=: find one's own code. Answers the last four
-    digits and sends the full code by SMS to the person's registered phone (throttled per
-    client address)."""
+    digits and sends the full code by SMS to the person's registered phone (slowed down per
+    client address, a few texts a day per person)."""
     q = request.query_params
+    await throttle.wait_for_address(session, "lookup", client_of(request))
     return JSONResponse(lookups.find_code(
         session, q.get("name", ""), q.get("dob", ""), q.get("province", ""),
         request_lang(request), client_of(request)))

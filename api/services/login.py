@@ -3,7 +3,6 @@ API call. Passkey login is in api/auth/passkeys.py."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from dataclasses import dataclass
 
@@ -17,18 +16,7 @@ from api.domain.models import Person
 from api.services import language
 from api.services.errors import UserError
 
-# Per network address, on top of the per-person and per-phone rules of api/auth/otp.py.
-# Vietnamese carriers put many subscribers behind one address, so an address is never shut
-# out: past a soft number of attempts in the last hour, each further attempt from it waits a
-# little longer (PAUSE_STEP seconds per attempt over, at most PAUSE_CAP), and a correct code
-# is never refused. Spraying guesses across many accounts from one address gets slow; the
-# per-code limit (5 tries) still stops guessing one account's code.
-ADDRESS_SOFT_LIMIT = {"send": 30, "verify": 30, "passkey": 60}
-PAUSE_STEP = 0.5
-PAUSE_CAP = 10.0
 HOUR = dt.timedelta(hours=1)
-_SCOPES = {"send": "otp_send:client", "verify": "otp_fail:client",
-           "passkey": "passkey_options:client"}
 
 
 def find_person(session: Session, typed: str) -> Person:
@@ -52,27 +40,6 @@ def device_key(value: str | dict | None) -> dict[str, str]:
         raise UserError("device_key") from exc
 
 
-def address_pause(session: Session, step: str, client: str) -> float:
-    """Seconds an attempt of `step` ("send" or "verify") from `client` waits before it is
-    handled: 0 under the soft limit, then growing gently up to PAUSE_CAP."""
-    over = throttle.recent(session, _SCOPES[step], client, HOUR) - ADDRESS_SOFT_LIMIT[step]
-    return 0.0 if over < 0 else min(PAUSE_CAP, PAUSE_STEP * (over + 1))
-
-
-def count_address(session: Session, step: str, client: str) -> None:
-    """Count one attempt of `step` from `client` (committed with the caller)."""
-    throttle.count(session, _SCOPES[step], client)
-
-
-async def wait_for_address(session: Session, step: str, client: str) -> float:
-    """Wait out `address_pause` (without holding a database connection meanwhile)."""
-    pause = address_pause(session, step, client)
-    session.rollback()
-    if pause:
-        await asyncio.sleep(pause)
-    return pause
-
-
 @dataclass(frozen=True)
 class CodeSent:
     """What the login screen tells the user after sending a code."""
@@ -88,12 +55,12 @@ def request_code(session: Session, typed: str, lang: str, jwk: dict[str, str],
     If the account is bound to another device, refuses with "device_in_use" until the user
     confirms the move. The warning names no device and no date: whoever types a code has
     not proven anything yet (the owner sees the device under "Devices and security").
-    Callers first wait out `wait_for_address(session, "send", client)`.
+    Callers first wait out `throttle.wait_for_address(session, "send", client)`.
     """
     person = find_person(session, typed)
     other = device_binding.other_active_device(session, person.id, jwk)
     if other is not None and not confirm_move:
-        throttle.count(session, _SCOPES["send"], client)
+        throttle.count_address(session, "send", client)
         session.commit()
         raise UserError("device_in_use", status=409)
     try:
@@ -103,7 +70,7 @@ def request_code(session: Session, typed: str, lang: str, jwk: dict[str, str],
     except SmsGatewayError as exc:
         session.rollback()
         raise UserError("sms_failed", status=502) from exc
-    throttle.count(session, _SCOPES["send"], client)
+    throttle.count_address(session, "send", client)
     session.commit()
     return CodeSent(mask_phone(person.phone), sent.resend_after)
 
@@ -112,14 +79,14 @@ def confirm_code(session: Session, typed: str, code: str, jwk: dict[str, str],
                  device_name: str, client: str = "", lang: str | None = None) -> str:
     """Check the code, bind this device (signing out any other) and return a single-use
     login ticket. `lang`, the language this phone shows, becomes the account's.
-    Callers first wait out `wait_for_address(session, "verify", client)`; the address never
+    Callers first wait out `throttle.wait_for_address(session, "verify", client)`; the address never
     refuses a correct code."""
     person = find_person(session, typed)
     try:
         otp.verify(session, person, code)
     except otp.OtpError as exc:
         if exc.reason in ("otp_wrong", "otp_locked"):
-            throttle.count(session, _SCOPES["verify"], client)
+            throttle.count_address(session, "verify", client)
             events.record(session, person.id, "otp_failed" if exc.reason == "otp_wrong"
                           else "otp_locked", device_name, client)
             session.commit()

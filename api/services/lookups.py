@@ -21,8 +21,10 @@ PAGE_SIZE = 20
 # Longest search text accepted (the page's field holds as much); longer ones are refused.
 MAX_QUERY = 100
 # Find-my-code attempts per client address and hour; each answer also costs an SMS.
-CODE_LOOKUPS_PER_HOUR = 20
-HOUR = dt.timedelta(hours=1)
+# The full code goes by SMS at most this often a day to one person, however often it is
+# asked for: find-my-code must not become a way to flood someone's phone.
+CODE_TEXTS_PER_DAY = 3
+DAY = dt.timedelta(days=1)
 KINDS = {"facilities": Facility, "agencies": Agency, "employers": Employer,
          "agents": CollectionAgent}
 
@@ -118,12 +120,10 @@ def find_code(session: Session, full_name: str, dob: str, province: str, lang: s
               client: str) -> dict[str, object]:
     """Find one's own code from full name (accents optional), date of birth and province
     (a pre-2025 one too). The answer shows only the code's last four digits; the full code
-    goes by SMS to the phone registered for the person, in the person's language. At most
-    CODE_LOOKUPS_PER_HOUR tries per client address."""
-    try:
-        throttle.check(session, "lookup_code:client", client, CODE_LOOKUPS_PER_HOUR, HOUR)
-    except throttle.Throttled as exc:
-        raise UserError("client_throttled", status=429, seconds=exc.retry_after) from exc
+    goes by SMS to the phone registered for the person, in the person's language, at most
+    CODE_TEXTS_PER_DAY times a day. Callers first wait out
+    `throttle.wait_for_address(session, "lookup", client)`: one address asking often is
+    slowed down, never shut out (many subscribers share a carrier's address)."""
     name = fold(_short(full_name))
     try:
         day = dt.date.fromisoformat(_short(dob).strip())
@@ -131,25 +131,32 @@ def find_code(session: Session, full_name: str, dob: str, province: str, lang: s
         day = None
     if not name or day is None or not province:
         raise UserError("lookup_missing")
-    throttle.count(session, "lookup_code:client", client)
+    throttle.count_address(session, "lookup", client)
     session.commit()  # the try counts even when nothing matches
     people = session.exec(select(Person).where(
         Person.name_search == name, Person.dob == day,
         Person.province_code == regions.current_code(_short(province))).limit(5)).all()
     if not people:
         raise UserError("lookup_none", status=404)
-    sms = gateway()
+    sms, sent = gateway(), 0
     try:
         for person in people:
+            key = str(person.id)
+            if throttle.recent(session, "lookup_code:person", key, DAY) >= CODE_TEXTS_PER_DAY:
+                continue  # already texted today: the code is in that phone's messages
             sms.send(session, person.phone, person.code, tr(
                 person.lang, "Your social-insurance code is {code}. Use it to log in to the "
                 "BHXH wallet. Never tell it to anyone who calls you.", code=person.code))
+            throttle.count(session, "lookup_code:person", key)
+            sent += 1
     except SmsGatewayError as exc:
         raise UserError("sms_failed", status=502) from exc
     return {"matches": [{"code": mask_code(p.code), "phone": mask_phone(p.phone)}
                         for p in people],
             "message": tr(lang, "The full code was sent by SMS to the phone registered for "
-                                "this person.")}
+                                "this person.") if sent else
+            tr(lang, "The full code was already sent by SMS to the phone registered for this "
+                     "person today. Look in its text messages.")}
 
 
 def mask_code(code: str) -> str:

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import reflex as rx
 
+from api.auth import throttle
 from api.db import session_scope
 from api.services import login
 from api.services.errors import UserError, explain
@@ -65,7 +66,7 @@ class LoginState(SessionState):
         try:
             jwk = login.device_key(self._jwk)
             with session_scope() as db:
-                await login.wait_for_address(db, "send", self._client())
+                await throttle.wait_for_address(db, "send", self._client())
                 sent = login.request_code(db, self.code, self.lang, jwk,
                                           confirm_move=self._confirm_move,
                                           client=self._client())
@@ -99,7 +100,7 @@ class LoginState(SessionState):
         try:
             jwk = login.device_key(form.get("device_key"))
             with session_scope() as db:
-                await login.wait_for_address(db, "verify", self._client())
+                await throttle.wait_for_address(db, "verify", self._client())
                 ticket = login.confirm_code(db, self.code, form.get("otp") or "", jwk,
                                             (form.get("device_name") or "")[:80],
                                             self._client(), self.lang)

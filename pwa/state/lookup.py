@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from api.auth import throttle
 from api.db import session_scope
 from api.services import lookups
 from api.services.errors import UserError
@@ -85,12 +86,13 @@ class LookupState(SessionState):
         self._search()
 
     @rx.event
-    def find_code(self, form: dict[str, str]) -> None:
+    async def find_code(self, form: dict[str, str]) -> None:
         """Find one's own code by name, date of birth and province: the last four digits
         here, the full code by SMS to the registered phone."""
         self.matches, self.find_message, self.find_error = [], "", ""
         try:
             with session_scope() as db:
+                await throttle.wait_for_address(db, "lookup", self._client())
                 found = lookups.find_code(db, form.get("name", ""), form.get("dob", ""),
                                           form.get("province", ""), self.lang, self._client())
         except UserError as exc:

@@ -195,10 +195,10 @@ def test_a_shared_address_never_refuses_the_right_code(client: TestClient, use_d
                                                        monkeypatch) -> None:
     """One carrier address, two people: the first one's wrong codes do not lock the second
     out (they only slow the address down a little)."""
-    import api.services.login as login_rules
+    from api.auth import throttle as limits
 
-    monkeypatch.setattr(login_rules, "ADDRESS_SOFT_LIMIT", {"send": 1, "verify": 1})
-    monkeypatch.setattr(login_rules, "PAUSE_STEP", 0.01)
+    monkeypatch.setattr(limits, "ADDRESS_SOFT_LIMIT", {"send": 1, "verify": 1})
+    monkeypatch.setattr(limits, "PAUSE_STEP", 0.01)
     clumsy, careful = Device(), Device()
     kim = "2712345670"
     assert client.post("/api/auth/otp", json={"code": kim, "device_key": clumsy.jwk,

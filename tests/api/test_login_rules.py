@@ -150,18 +150,18 @@ def test_only_a_digest_of_the_code_is_stored(use_db: Engine) -> None:
 def test_a_shared_address_slows_down_but_never_refuses(use_db: Engine, monkeypatch) -> None:
     """Many subscribers share one carrier address: one person's mistakes slow the address
     down gently, and a second person with the right code still gets in."""
-    import api.services.login as login_rules
+    from api.auth import throttle as limits
 
-    monkeypatch.setattr(login_rules, "ADDRESS_SOFT_LIMIT", {"send": 2, "verify": 2})
+    monkeypatch.setattr(limits, "ADDRESS_SOFT_LIMIT", {"send": 2, "verify": 2})
     shared = "203.0.113.9"
     people = ["0123456789", "7912345678", "2712345670"]
     for code in people:
         with Session(use_db) as s:
-            assert login_rules.address_pause(s, "send", shared) <= login_rules.PAUSE_STEP
+            assert limits.address_pause(s, "send", shared) <= limits.PAUSE_STEP
             request_code(s, code, "vi", JWK, confirm_move=True, client=shared)
     with Session(use_db) as s:
-        first_pause = login_rules.address_pause(s, "send", shared)
-    assert 0 < first_pause <= login_rules.PAUSE_CAP
+        first_pause = limits.address_pause(s, "send", shared)
+    assert 0 < first_pause <= limits.PAUSE_CAP
     # Someone behind the same address types wrong codes for two accounts, over and over.
     for code in people[1:]:
         wrong = f"{(int(sms_code(use_db, code)) + 1) % 10**6:06d}"
@@ -170,20 +170,18 @@ def test_a_shared_address_slows_down_but_never_refuses(use_db: Engine, monkeypat
                 confirm_code(s, code, wrong, JWK, "x", client=shared)
             assert reason(err) in ("otp_wrong", "otp_locked")
     with Session(use_db) as s:
-        slowed = login_rules.address_pause(s, "verify", shared)
-        assert 0 < slowed <= login_rules.PAUSE_CAP
-        assert login_rules.address_pause(s, "verify", "198.51.100.7") == 0  # others: no wait
+        slowed = limits.address_pause(s, "verify", shared)
+        assert 0 < slowed <= limits.PAUSE_CAP
+        assert limits.address_pause(s, "verify", "198.51.100.7") == 0  # others: no wait
     # The right code from the same address is accepted.
     with Session(use_db) as s:
         assert confirm_code(s, AN, sms_code(use_db, AN), JWK, "x", client=shared)
     # However many attempts, the wait is capped: slower, never shut.
-    from api.auth import throttle
-
     with Session(use_db) as s:
         for _ in range(100):
-            throttle.count(s, "otp_fail:client", shared)
+            limits.count_address(s, "verify", shared)
         s.commit()
-        assert login_rules.address_pause(s, "verify", shared) == login_rules.PAUSE_CAP
+        assert limits.address_pause(s, "verify", shared) == limits.PAUSE_CAP
 
 
 def test_the_move_warning_names_no_device(use_db: Engine) -> None:

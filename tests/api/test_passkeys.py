@@ -186,11 +186,11 @@ def test_asking_for_login_options_again_and_again_fills_nothing(use_db: Engine,
                                                                  monkeypatch) -> None:
     """Options requests are unauthenticated: each asker keeps a few open challenges, expired
     ones are swept, and one address asking very often is slowed down, never shut out."""
-    import api.services.login as login_rules
+    from api.auth import throttle as limits
 
-    monkeypatch.setattr(login_rules, "PAUSE_STEP", 0.001)
-    monkeypatch.setattr(login_rules, "ADDRESS_SOFT_LIMIT",
-                        login_rules.ADDRESS_SOFT_LIMIT | {"passkey": 5})
+    monkeypatch.setattr(limits, "PAUSE_STEP", 0.001)
+    monkeypatch.setattr(limits, "ADDRESS_SOFT_LIMIT",
+                        limits.ADDRESS_SOFT_LIMIT | {"passkey": 5})
     phone = Phone(use_db)
     for _ in range(30):
         assert "challenge" in phone.passkey_options()
@@ -201,4 +201,4 @@ def test_asking_for_login_options_again_and_again_fills_nothing(use_db: Engine,
         stored = conn.execute(text("SELECT count(*) FROM webauthnchallenge")).scalar_one()
     assert stored <= 5 + 3
     with Session(use_db) as s:
-        assert login_rules.address_pause(s, "passkey", "testclient") > 0
+        assert limits.address_pause(s, "passkey", "testclient") > 0
