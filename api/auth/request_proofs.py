@@ -60,7 +60,14 @@ class ProofError(Exception):
 
 
 def _mac(stamp: int) -> str:
-    key = settings().secret_key.encode()
+    return _mac_under(settings().secret_key, stamp)
+
+
+@functools.lru_cache(maxsize=64)
+def _mac_under(secret: str, stamp: int) -> str:
+    # One nonce a second is handed out to every answer and checked on every request:
+    # computed once per second and key.
+    key = secret.encode()
     return b64url(hmac.new(key, f"proof-nonce:{stamp}".encode(), hashlib.sha256).digest()[:16])
 
 

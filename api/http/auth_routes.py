@@ -14,6 +14,7 @@ from api.http.base import (
     clear_session_cookie,
     client_of,
     endpoint,
+    error,
     json_object,
     request_lang,
     set_session_cookie,
@@ -69,8 +70,7 @@ async def logout(request: Request, session: Session) -> Response:
     try:
         row, device = await authorized(request, session)
     except UserError as exc:
-        response = JSONResponse({"error": exc.reason, "message": exc.message(
-            request_lang(request))}, status_code=exc.status)
+        response = error(exc.reason, exc.status, request_lang(request))
         clear_session_cookie(response)
         return response
     events.record(session, row.person_id, "logout", device.name, client_of(request))

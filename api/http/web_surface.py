@@ -20,7 +20,6 @@ import base64
 import functools
 import gzip
 import hashlib
-import json
 import re
 
 from starlette.datastructures import Headers, MutableHeaders
@@ -29,8 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.auth.request_proofs import NONCE_COOKIE, NONCE_LIFETIME, new_nonce
 from api.config import allowed_origins
-from api.services.errors import explain
-from locales import pick_lang
+from api.http.base import error, request_lang
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 # Largest request body per API path, in bytes; anything else under /api gets API_BODY_LIMIT.
@@ -176,14 +174,9 @@ def _replay(body: bytes) -> Receive:
 
 async def _refuse(request: Request, send: Send, status: int, reason: str,
                   **values: object) -> None:
-    lang = pick_lang(request.query_params.get("lang") or request.cookies.get("lang")
-                     or request.headers.get("accept-language"))
-    body = json.dumps({"error": reason, "message": explain(reason, lang, **values)},
-                      ensure_ascii=False).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode())]})
-    await send({"type": "http.response.body", "body": body})
+    """Answer with the API's usual JSON error, before the request reaches a handler."""
+    answer = error(reason, status, request_lang(request), **values)
+    await answer(request.scope, request.receive, send)
 
 
 def _with_headers(send: Send, https: bool) -> Send:
