@@ -138,7 +138,7 @@ class WebSurface:
             if body is None:
                 await _refuse(request, send, 413, "too_large", limit=limit // 1024)
                 return
-            receive = _replay(body)
+            receive = _replay(body, receive)
         await self.app(scope, receive, send)
 
 
@@ -159,13 +159,15 @@ async def _read_body(receive: Receive, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def _replay(body: bytes) -> Receive:
+def _replay(body: bytes, original: Receive) -> Receive:
+    """`receive` for the app: the body already read, then the real stream (whose next
+    message is the client's disconnect, whenever that comes)."""
     sent = False
 
     async def receive() -> Message:
         nonlocal sent
         if sent:
-            return {"type": "http.disconnect"}
+            return await original()
         sent = True
         return {"type": "http.request", "body": body, "more_body": False}
 
