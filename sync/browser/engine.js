@@ -37,6 +37,12 @@ async function signedOut(response) {
     window.location.assign(`/login?${body.error}=1`);
     return true;
   }
+  if (body.error === "device_key_lost") {
+    // The browser dropped this phone's key (site data cleared) while the page still counts as
+    // proven: nothing can sync any more, so say why on the login screen, not "offline".
+    window.location.assign("/login?foreign=1");
+    return true;
+  }
   return false;
 }
 

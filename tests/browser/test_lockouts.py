@@ -22,14 +22,17 @@ def _events(server: Server, kind: str) -> int:
                             {"k": kind}).scalar_one()
 
 
-def test_cleared_site_data_with_cookie_lands_once_on_login(page: Page, server: Server) -> None:
+@pytest.mark.parametrize(("dropped", "events"), [
+    # Everything but the cookie: the server asks the tab to prove its device, it cannot.
+    ("indexeddb,local_storage,service_workers,cache_storage", 1),
+    # The stores only, the tab's proven state kept: the phone finds it has no key itself.
+    ("indexeddb,service_workers,cache_storage", 0),
+])
+def test_cleared_site_data_with_cookie_lands_once_on_login(page: Page, server: Server,
+                                                           dropped: str, events: int) -> None:
     log_in(page, server)
     cdp = page.context.new_cdp_session(page)
-    origin = server.url
-    # What the browser drops: everything but the cookie.
-    cdp.send("Storage.clearDataForOrigin", {
-        "origin": origin,
-        "storageTypes": "indexeddb,local_storage,service_workers,cache_storage"})
+    cdp.send("Storage.clearDataForOrigin", {"origin": server.url, "storageTypes": dropped})
     before = _events(server, "foreign_session")
     seen: list[str] = []
     page.on("framenavigated", lambda frame: frame == page.main_frame and seen.append(frame.url))
@@ -38,10 +41,13 @@ def test_cleared_site_data_with_cookie_lands_once_on_login(page: Page, server: S
     # A loop would keep bouncing; give it time to show itself.
     page.wait_for_timeout(3000)
     assert re.search(r"/login/?\?foreign=1", page.url)
-    assert len(seen) <= 2, seen  # the page asked for, and at most one redirect
-    assert _events(server, "foreign_session") - before == 1
+    # The page asked for, and at most one redirect: a loop would alternate addresses (one
+    # address may report several navigations while it loads).
+    visited = [url for n, url in enumerate(seen) if n == 0 or seen[n - 1] != url]
+    assert len(visited) <= 2, seen
+    assert _events(server, "foreign_session") - before == events
     expect(page.locator(".alert-error")).to_contain_text("không còn giữ khóa đăng nhập")
-    shot(page, "login-after-cleared-data-vi")
+    shot(page, f"login-after-cleared-data-{events}-vi")
     # And the SMS step is reachable: this browser is a new device for the account.
     # (Not `submit`: the page rightly shows an error already, the reason it is here.)
     server.age_codes()  # the login above sent a code less than a minute ago
