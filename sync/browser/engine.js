@@ -40,7 +40,8 @@ async function signedOut(response) {
   if (body.error === "device_key_lost") {
     // The browser dropped this phone's key (site data cleared) while the page still counts as
     // proven: nothing can sync any more, so say why on the login screen, not "offline".
-    window.location.assign("/login?foreign=1");
+    // (The page may already be there: the server's own check of the tab sends it too.)
+    if (!window.location.pathname.startsWith("/login")) window.location.assign("/login?foreign=1");
     return true;
   }
   return false;

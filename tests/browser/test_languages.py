@@ -117,6 +117,8 @@ def test_the_switch_is_kept_on_the_phone_and_on_the_account(page: Page, server: 
     # Offline, the choice holds: the card screen comes from the phone, in Korean.
     page.goto("/card")
     expect(page.locator("#card-qr")).to_be_visible()
+    # Only a page the service worker controls reloads with no network.
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60000)
     page.context.set_offline(True)
     page.reload()
     expect(page.locator("h1.page-title")).to_have_text(words["Health-insurance card"])
