@@ -1,4 +1,6 @@
-"""Operator commands: `python -m api.cli outbox CODE` prints the SMS sent to a person."""
+"""Operator commands: `python -m api.cli outbox CODE` prints the SMS sent to a person;
+`card-replace CODE` revokes a lost card and issues it again; `revocations-sweep` drops
+device revocations no live credential can need any more."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from api.auth.models import SmsOutbox
 from api.db import engine
 from api.domain.codes import IdentifierError, parse_identifier
 from api.domain.models import Person
+from api.services import card_credentials, revocations
+from api.services.errors import UserError
 
 
 def outbox(typed: str, limit: int) -> int:
@@ -39,6 +43,31 @@ def outbox(typed: str, limit: int) -> int:
     return 0
 
 
+def replace_card(code: str, reason: str) -> int:
+    """Revoke a lost or replaced card and issue it again today."""
+    try:
+        with Session(engine()) as session:
+            card = card_credentials.replace_card(session, code, reason)
+    except UserError as exc:
+        print(exc.message("en"))
+        return 1
+    except (OperationalError, ProgrammingError):
+        print("The database has no tables yet (or DB_URL points elsewhere): run `make migrate`.")
+        return 2
+    print(f"Card {card.number} revoked as issued before; new issue date {card.issued_at}. "
+          "Clinics refuse the old one after their next sync.")
+    return 0
+
+
+def sweep_revocations() -> int:
+    """Drop device entries no live credential can need any more."""
+    with Session(engine()) as session:
+        dropped = revocations.sweep(session)
+        session.commit()
+    print(f"{dropped} revocation entries dropped.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(prog="python -m api.cli")
@@ -46,7 +75,16 @@ def main(argv: list[str] | None = None) -> int:
     out = sub.add_parser("outbox", help="print SMS messages sent to a person (newest first)")
     out.add_argument("code")
     out.add_argument("--limit", type=int, default=5)
+    card = sub.add_parser("card-replace",
+                          help="revoke a lost or replaced card and issue it again today")
+    card.add_argument("code", help="the 10-digit social-insurance code")
+    card.add_argument("--reason", choices=["lost", "replaced"], default="lost")
+    sub.add_parser("revocations-sweep", help="drop device revocations no longer needed")
     args = parser.parse_args(argv)
+    if args.command == "card-replace":
+        return replace_card(args.code, args.reason)
+    if args.command == "revocations-sweep":
+        return sweep_revocations()
     return outbox(args.code, args.limit)
 
 

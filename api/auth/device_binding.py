@@ -6,6 +6,7 @@
 - The database refuses two active devices for one person (partial unique index
   `one_active_device_per_person`), so two bindings racing each other cannot both win.
 - A passkey logs in only on the device it was created on, while that device is active.
+- A revoked device's key goes on the card revocation list (api/services/revocations.py).
 - "Sign out this device" revokes the device like a move does; a sign-count regression of its
   passkey revokes the passkey and asks for an SMS code again.
 """
@@ -25,6 +26,7 @@ from api.auth.models import Device, Passkey, WebSession
 from api.auth.sms import SmsGateway, SmsGatewayError
 from api.clock import utcnow
 from api.domain.models import Person
+from api.services import revocations
 from api.services.errors import UserError
 from locales import format_short_day, tr
 
@@ -46,8 +48,10 @@ def other_active_device(session: Session, person_id: int, jwk: dict[str, str]) -
 
 
 def revoke_device(session: Session, device: Device, reason: str) -> None:
-    """Revoke a device with its sessions and passkeys (caller commits)."""
+    """Revoke a device with its sessions and passkeys (caller commits); its key goes on the
+    revocation list, so a clinic refuses its live card QR offline."""
     now = utcnow()
+    revocations.revoke_device(session, device, reason)
     session.execute(update(Device).where(col(Device.id) == device.id,
                                          col(Device.revoked_at).is_(None))
                     .values(revoked_at=now, revoked_reason=reason))

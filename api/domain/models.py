@@ -235,3 +235,20 @@ class ServiceDraft(SQLModel, table=True):
     kind: str
     text: str
     updated_at: dt.datetime  # the phone's clock at the edit; the later edit wins
+
+
+class Revocation(SQLModel, table=True):
+    """One entry of the card revocation list (entries are defined in api/card/revocation.py):
+    a lost or replaced card, or the key of a device signed out or moved away.
+
+    `seq` numbers the list's changes (the sync cursor of a clinic's copy); a dropped entry
+    stays as a tombstone (`gone`) so a clinic's next delta removes it too."""
+
+    entry: str = Field(primary_key=True, max_length=16)  # hex of the 8 entry bytes
+    kind: str = Field(max_length=8)  # card / device
+    reason: str = Field(default="", max_length=16)  # lost, replaced, moved, signed_out
+    revoked_at: dt.datetime
+    # Device entries only: from this day no credential bound to the key can still be valid.
+    drop_after: dt.date | None = None
+    seq: int = Field(index=True)
+    gone: bool = False

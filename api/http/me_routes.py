@@ -23,6 +23,7 @@ from api.http.base import (
     request_lang,
     text_fields,
 )
+from api.services import card_credentials as card_credentials_service
 from api.services import language, security, wallet
 from api.services.errors import UserError
 
@@ -75,6 +76,14 @@ async def card_png(request: Request, session: Session) -> Response:
     return Response(png, media_type="image/png", headers=headers)
 
 
+async def card_credentials(request: Request, session: Session) -> Response:
+    """POST (device-proven): a live credential bound to this device's key (14 days) and a
+    light QR (48 hours), for the card screen to show offline."""
+    row, device = await authorized(request, session)
+    return JSONResponse(card_credentials_service.issue(session, row.person_id, device),
+                        headers={"Cache-Control": "no-store"})
+
+
 async def photo(request: Request, session: Session) -> Response:
     """The holder's photo (PNG), or an SVG silhouette when none is on file."""
     person = session.get(Person, await person_id_of(request, session))
@@ -95,6 +104,7 @@ routes = [
     Route("/api/me", _own(wallet.profile_view), methods=["GET"]),
     Route("/api/me/card", _own(wallet.card_view), methods=["GET"]),
     Route("/api/me/card.png", endpoint(card_png), methods=["GET"]),
+    Route("/api/me/card/credentials", endpoint(card_credentials), methods=["POST"]),
     Route("/api/me/photo", endpoint(photo), methods=["GET"]),
     Route("/api/me/participation", _own(wallet.participation_view), methods=["GET"]),
     Route("/api/me/benefits", _own(wallet.benefits_view), methods=["GET"]),

@@ -99,6 +99,9 @@ def document() -> dict:
         "/api/me/card.png": {"get": _op(
             "Card image", CITIZEN, {"type": "string", "format": "binary"},
             params=[_query("download", _text(1))], errors=(401, 404), media="image/png")},
+        "/api/me/card/credentials": {"post": _op(
+            "A live credential bound to this device (14 days) and a light QR (48 hours)",
+            CITIZEN, None, {}, errors=_PROVEN + (404,))},
         "/api/me/photo": {"get": _op("The holder's photo", CITIZEN,
                                      {"type": "string", "format": "binary"}, errors=(401,),
                                      media="image/png")},
@@ -119,8 +122,13 @@ def document() -> dict:
             errors=_PROVEN)},
         "/api/card-keys": {"get": _op("Issuer public keys (JWK set) for offline QR checks",
                                       ANYONE, errors=())},
-        "/api/card/verify": {"post": _op("Verify a card QR on the server", ANYONE, None,
-                                         {"qr": _text(600)}, errors=(400, 413, 415, 422))},
+        "/api/card/verify": {"post": _op("Verify a card QR (static, live or light) on the "
+                                         "server", ANYONE, None, {"qr": _text(600)},
+                                         errors=(400, 413, 415, 422))},
+        "/api/revocations": {"get": _op(
+            "The card revocation list: everything packed, or the changes after a cursor, "
+            "with the issuer-signed head (docs/qr-format.md)", ANYONE,
+            params=[_query("since", _text(40))], errors=(400,))},
         "/api/provinces": {"get": _op(
             "The 34 provinces in Vietnamese order (with the former ones), or those matching "
             "a name, old names included", ANYONE, params=[_query("q", _text())],

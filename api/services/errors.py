@@ -41,6 +41,14 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "qr_unknown_key": N_("This card was not signed by a known issuer. Do not accept it."),
     "qr_bad_signature": N_("The card data was changed after signing. Do not accept it."),
     "qr_expired": N_("This card has expired."),
+    "qr_not_yet_valid": N_("This card is not valid yet. Check the dates on it."),
+    "qr_revoked": N_("This card or phone was reported lost or replaced. Do not accept it."),
+    "qr_stale": N_("This code is old: it may be a screenshot. Ask the holder to open the "
+                   "card on their phone and show the live code."),
+    "qr_wrong_device": N_("This card belongs to another phone: it was copied. Ask for an "
+                          "ID document."),
+    "card_replaced_today": N_("This card was already issued today. Replace it tomorrow, or "
+                              "keep today's card."),
     "device_key": N_("This browser could not create its device key. Update the browser or "
                      "leave private mode, then reload the page."),
     "device_in_use": N_("This account is in use on another device. If you continue and type "

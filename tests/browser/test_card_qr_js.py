@@ -3,15 +3,21 @@ tampered payload, an unknown key id and an expired card, exactly as api/card/qr.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from playwright.sync_api import Page
 
-from api.card import keys, qr
+from api.card import keys, live, qr, revocation
 from api.card.base45 import b45decode, b45encode
+from api.card.verifier import Trust, verify_any
+from api.jose import b64url
 from tests.browser.conftest import Server
+from tests.vectors import make_vectors
 
 pytestmark = pytest.mark.browser
 
@@ -84,3 +90,63 @@ def test_published_keys_verify_the_served_card(page: Page, server: Server) -> No
         return (await m.verifyCardQr(text, await m.issuerKeys())).code;
     }""", text)
     assert result == "0123456789"
+
+
+VECTORS = json.loads((Path(__file__).parents[1] / "vectors" / "vectors.json").read_text())
+
+VERIFY_ANY = """async ([data]) => {
+    const m = await import('/card_qr.js');
+    const trust = {keys: await m.importKeys(data.jwks), revoked: new Set(data.revoked)};
+    const out = {};
+    for (const c of data.cases) {
+        const v = await m.verifyAny(c.qr, trust, data.now, data.today);
+        out[c.name] = {kind: v.kind, ok: v.ok, reason: v.reason || null,
+                       holder_bound: v.holderBound, name: v.claims && v.claims.fullName};
+    }
+    return out;
+}"""
+
+
+def test_the_browser_verifier_passes_every_vector(page: Page, server: Server) -> None:
+    page.goto("/login")
+    got = page.evaluate(VERIFY_ANY, [VECTORS])
+    for case in VECTORS["cases"]:
+        name = got[case["name"]].pop("name")
+        assert got[case["name"]] == case["expect"], case["name"]
+        if case["expect"]["ok"]:
+            assert name == "Nguyễn Thị Lan"
+
+
+def test_a_live_qr_made_in_the_browser_passes_python(page: Page, server: Server) -> None:
+    """The phone's half (makeLiveQr with a WebCrypto device key) against the Python verifier,
+    and the browser's revocation-list check against a head Python signed."""
+    device = ec.generate_private_key(ec.SECP256R1())
+    signed_credential = live.issue(make_vectors.claims(), dt.date(2026, 1, 1),
+                                   device.public_key(), make_vectors.TODAY, make_vectors.ISSUER)
+    private = device.private_numbers()
+    jwk = {**keys.public_jwk(device.public_key()),
+           "d": b64url(private.private_value.to_bytes(32, "big"))}
+    entries = [bytes.fromhex(h) for h in VECTORS["revoked"]]
+    head = revocation.sign_head(7, entries, make_vectors.ISSUER)
+    page.goto("/login")
+    result = page.evaluate("""async ([jwk, cred, at, jwks, head, revoked]) => {
+        const m = await import('/card_qr.js');
+        const {kid, alg, use, ...bare} = jwk;
+        const key = await crypto.subtle.importKey('jwk', bare,
+            {name: 'ECDSA', namedCurve: 'P-256'}, false, ['sign']);
+        const sign = async (bytes) => crypto.subtle.sign({name: 'ECDSA', hash: 'SHA-256'},
+            key, bytes);
+        const raw = Uint8Array.from(atob(cred), (c) => c.charCodeAt(0));
+        const keys = await m.importKeys(jwks);
+        return {qr: await m.makeLiveQr(raw, at, sign),
+                head: await m.checkHead(head, revoked, keys),
+                forged: await m.checkHead({...head, seq: 8}, revoked, keys),
+                short: await m.checkHead(head, revoked.slice(1), keys)};
+    }""", [jwk, base64.b64encode(signed_credential).decode(), make_vectors.NOW - 5,
+           VECTORS["jwks"], head, VECTORS["revoked"]])
+    assert (result["head"], result["forged"], result["short"]) == (True, False, False)
+    trust = Trust({k["kid"]: keys.jwk_to_public_key(k) for k in VECTORS["jwks"]["keys"]})
+    verdict = verify_any(result["qr"], trust, make_vectors.NOW, make_vectors.TODAY)
+    assert (verdict.ok, verdict.kind, verdict.holder_bound) == (True, "live", True)
+    assert verify_any(result["qr"], trust, make_vectors.NOW + 200,
+                      make_vectors.TODAY).reason == "qr_stale"
