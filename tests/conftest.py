@@ -20,13 +20,14 @@ from sqlalchemy.exc import OperationalError
 from api.db import engine_for
 from api.seed import generator
 from api.seed.demo import DEMO_PEOPLE
+from api.services import revocations
 
 ROOT = Path(__file__).resolve().parent.parent
 # Tests pin "today" so that card validity and history lengths do not drift with the calendar.
 TODAY = dt.date(2026, 11, 23)
 # Login state, children before parents, emptied between tests.
 AUTH_TABLES = ("websession", "loginticket", "passkey", "webauthnchallenge", "securityevent",
-               "attempt", "device", "otpchallenge", "smsoutbox")
+               "attempt", "device", "otpchallenge", "smsoutbox", "revocation")
 PG_ADMIN_URL = os.environ.get("TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 
 
@@ -101,6 +102,8 @@ def reset_logins(eng: Engine) -> None:
     with eng.begin() as conn:
         for table in AUTH_TABLES:
             conn.execute(text(f"DELETE FROM {table}"))
+    revocations.forget_heads()
+    with eng.begin() as conn:
         conn.execute(text("UPDATE person SET lang = 'vi' WHERE lang <> 'vi'"))
         for demo in DEMO_PEOPLE:
             conn.execute(text("UPDATE person SET lang = :lang WHERE code = :code"),

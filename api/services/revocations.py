@@ -19,6 +19,7 @@ from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
 from api.auth.models import Device
+from api.card import keys as issuer_keys
 from api.card import live, revocation
 from api.clock import utcnow
 from api.domain.models import HealthCard, Revocation
@@ -27,7 +28,8 @@ from sync.protocol import SCHEMA, parse_cursor
 
 LOCK_KEY = (7_341, 0)  # pg_advisory_xact_lock key: the list's change numbers are serial
 MAX_DELTA = 5_000
-_heads: dict[int, dict[str, object]] = {}  # signed head per seq: signing reads every entry
+# Signed head per (database, issuer key, seq): making one reads every entry.
+_heads: dict[tuple[str, str, int], dict[str, object]] = {}
 
 
 def _next_seq(session: Session) -> int:
@@ -96,11 +98,18 @@ def active(session: Session, upto: int | None = None) -> list[bytes]:
 
 def signed_head(session: Session, seq: int) -> dict[str, object]:
     """The issuer's signature over the whole list at `seq` (kept once made)."""
-    if seq not in _heads:
+    key = (str(session.get_bind().url), issuer_keys.key_id(issuer_keys.signing_key()
+                                                            .public_key()), seq)
+    if key not in _heads:
         if len(_heads) > 64:
             _heads.clear()
-        _heads[seq] = revocation.sign_head(seq, active(session, seq))
-    return _heads[seq]
+        _heads[key] = revocation.sign_head(seq, active(session, seq))
+    return _heads[key]
+
+
+def forget_heads() -> None:
+    """Drop the kept heads (for a database emptied under a running process: tests)."""
+    _heads.clear()
 
 
 def pull(session: Session, cursor: str | None, limit: int = MAX_DELTA) -> dict[str, object]:
