@@ -331,11 +331,18 @@ export async function makeLiveQr(signedCredential, at, sign) {
 
 const KEYS_STORE = "card-keys";
 
+let keysOnce = null;
+
 /**
- * The issuer keys: fetched from /api/card-keys when online and kept in localStorage, so a
- * clinic that checked one card online can check the next one offline.
+ * The issuer keys: fetched from /api/card-keys when online (once per page) and kept in
+ * localStorage, so a clinic that checked one card online can check the next one offline.
  */
-export async function issuerKeys() {
+export function issuerKeys() {
+  keysOnce = keysOnce || loadIssuerKeys();
+  return keysOnce;
+}
+
+async function loadIssuerKeys() {
   let jwks = null;
   try {
     const response = await fetch("/api/card-keys", { credentials: "omit" });

@@ -108,7 +108,24 @@ function nonceState() {
 /** Remember the nonce a server answer carries, and the clock offset it reveals. */
 export function learnNonce(response) {
   const nonce = response.headers.get("Device-Nonce");
-  if (nonce) rememberNonce(nonce);
+  if (!nonce) return;
+  rememberNonce(nonce);
+  // An answer's nonce is seconds old at most, so its offset is the phone clock's error; the
+  // page cookie's may be minutes old and is not kept. The live card QR stamps its time with
+  // this even offline, after a restart (a clinic refuses codes over two minutes old).
+  try {
+    localStorage.setItem(CLOCK_KEY, String(proofNonce.offset));
+  } catch (e) {
+    /* storage blocked: the phone's own clock is used */
+  }
+}
+
+const CLOCK_KEY = "wallet-clock-offset";
+
+/** Unix seconds on the server's clock, as far as this phone learned it. */
+export function serverNow() {
+  const offset = Number(localStorage.getItem(CLOCK_KEY)) || 0;
+  return Math.floor(Date.now() / 1000) + (Math.abs(offset) < 86400 ? offset : 0);
 }
 
 function rememberNonce(nonce) {

@@ -3,7 +3,7 @@
 // reader's language, from the same formats Python uses (locales/formats.py, labels.py).
 import { useEffect, useState } from "react";
 import { formatDay as day, label, useLang, useT, useTn } from "../i18n.js";
-import { QrCheck } from "../qr_check.jsx";
+import { CardCodes } from "./card_codes.jsx";
 import { Field, useDocs, Waiting } from "./shared.jsx";
 
 function cardStatus(card, t, tn, lang) {
@@ -57,12 +57,7 @@ export function CardScreen() {
                   onClick={() => navigator.clipboard && navigator.clipboard.writeText(card.number)}>{t("Copy number")}</button>
               </div>
             </div>
-            <figure className="qr-box">
-              <img src={card.qr_svg} alt={t("Health insurance card QR code")} className="qr" id="card-qr" width="280" height="280"
-                elementtiming="card-qr" />
-              <figcaption>{t("Show this code at the clinic. It is signed and can be checked without network.")}</figcaption>
-              <QrCheck text={card.qr_text} />
-            </figure>
+            <CardCodes card={card} />
             <dl className="fields">
               <Field label={t("Date of birth")} value={day(card.dob, lang)} />
               <Field label={t("Sex")} value={t(label("sex", card.sex))} />

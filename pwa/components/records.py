@@ -7,13 +7,18 @@ from __future__ import annotations
 import reflex as rx
 
 
-def _screen(tag_name: str, module: str, doc: str) -> type[rx.Component]:
+def _screen(tag_name: str, module: str, doc: str,
+            packages: tuple[str, ...] = ()) -> type[rx.Component]:
     return type(tag_name, (rx.Component,), {"library": f"$/public/screens/{module}.jsx",
                                             "tag": tag_name, "__module__": __name__,
+                                            "lib_dependencies": list(packages),
                                             "__doc__": doc})
 
 
-CardScreen = _screen("CardScreen", "card", "The card: use card (QR, photo, fields), image.")
+# qrcode-generator (npm, MIT) draws the live and light QR on the phone, offline: the codes
+# change every 30 seconds, so the server cannot draw them as it draws the printed one.
+CardScreen = _screen("CardScreen", "card", "The card: use card (QR, photo, fields), image.",
+                     ("qrcode-generator@2.0.4",))
 HistoryScreen = _screen("HistoryScreen", "history", "Participation history per scheme.")
 BenefitsScreen = _screen("BenefitsScreen", "benefits", "Benefits and pension slips.")
 MedicalScreen = _screen("MedicalScreen", "medical", "Insured visits, costs and papers.")
