@@ -118,7 +118,7 @@ export function CardCodes({ card }) {
           elementtiming="card-qr" />
         <figcaption>{canLive
           ? t("Printed code: the same as on the printed card. A clinic sees it as valid but not tied to this phone.")
-          : t("Show this code at the clinic. It is signed and can be checked without network. The live code appears once this phone has been online.")}</figcaption>
+          : `${t("Show this code at the clinic. It is signed and can be checked without network.")} ${t("The live code appears once this phone has been online.")}`}</figcaption>
         <QrCheck text={card.qr_text} />
       </>
     );
