@@ -37,9 +37,9 @@ def check(server: Server, text: str, at: float | None = None):
 def test_live_code_offline_after_a_restart(pw: BrowserType, server: Server,  # noqa: F811
                                            tmp_path: Path) -> None:
     ctx, page = first_session(pw, tmp_path / "profile", server, "/card", installed=True)
-    live = page.locator("#card-qr-live")
+    live = page.locator("#card-qr[data-kind=live]")
     expect(live).to_be_visible(timeout=20000)
-    verdict = check(server, shown(page, "#card-qr-live"))
+    verdict = check(server, shown(page, "#card-qr[data-kind=live]"))
     assert (verdict.ok, verdict.kind, verdict.holder_bound) == (True, "live", True)
     assert verdict.claims["code"] == AN
     expect(page.locator(".qr-check")).to_have_attribute("data-result", "ok")
@@ -50,23 +50,23 @@ def test_live_code_offline_after_a_restart(pw: BrowserType, server: Server,  # n
     ctx = phone(pw, tmp_path / "profile", server, offline=True)  # network off, new browser
     page = ctx.new_page()
     page.goto("/card")
-    expect(page.locator("#card-qr-live")).to_be_visible(timeout=20000)
-    first = shown(page, "#card-qr-live")
+    expect(page.locator("#card-qr[data-kind=live]")).to_be_visible(timeout=20000)
+    first = shown(page, "#card-qr[data-kind=live]")
     verdict = check(server, first)
     assert (verdict.ok, verdict.holder_bound) == (True, True)
     # The same text shown again three minutes later (a screenshot) is refused.
     assert check(server, first, time.time() + 180).reason == "qr_stale"
     # Within 30 seconds the phone draws a new code, itself fresh.
-    expect(page.locator("#card-qr-live")).not_to_have_attribute("data-text", first,
+    expect(page.locator("#card-qr[data-kind=live]")).not_to_have_attribute("data-text", first,
                                                                 timeout=40000)
-    assert check(server, shown(page, "#card-qr-live")).ok
+    assert check(server, shown(page, "#card-qr[data-kind=live]")).ok
     page.locator("#code-light").click()
-    light = check(server, shown(page, "#card-qr-light"))
+    light = check(server, shown(page, "#card-qr[data-kind=light]"))
     assert (light.ok, light.kind, light.holder_bound) == (True, "light", False)
     assert set(light.claims) >= {"code", "full_name", "dob", "valid_to"}
     assert "group" not in light.claims and "facility" not in light.claims
     page.locator("#code-printed").click()
-    expect(page.locator("#card-qr")).to_be_visible()
+    expect(page.locator("#card-qr[data-kind=printed]")).to_be_visible()
     expect(page.locator(".qr-check")).to_have_attribute("data-result", "ok")
     shot(page, "card-printed-offline-vi")
     ctx.close()

@@ -89,7 +89,7 @@ def test_card_and_history_open_offline_after_a_restart(pw: BrowserType, server: 
     ctx = phone(pw, tmp_path / "profile", server, offline=True)  # network off, new browser
     page = ctx.new_page()
     page.goto("/card")
-    expect(page.locator("#card-qr-live")).to_be_visible()  # drawn on the phone, offline
+    expect(page.locator("#card-qr[data-kind=live]")).to_be_visible()  # drawn on the phone, offline
     expect(page.locator("#card-number")).to_have_text(AN)
     expect(page.locator(".qr-check")).to_have_attribute("data-result", "ok")  # offline check
     expect(page.locator("#offline-banner")).to_contain_text("Không có mạng – cập nhật lần cuối")

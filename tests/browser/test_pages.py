@@ -38,11 +38,14 @@ def test_login_then_every_page(page: Page, server: Server) -> None:
 def test_card_shows_signed_qr_checked_by_the_phone(page: Page, server: Server) -> None:
     log_in(page, server)
     page.goto("/card")
-    qr = page.locator("#card-qr")
-    expect(qr).to_have_attribute("src", re.compile(r"^data:image/svg\+xml"))
+    qr = page.locator("#card-qr[data-kind=live]")  # drawn and signed on the phone
     expect(qr).to_be_visible()
     box = qr.bounding_box()
     assert box["width"] >= 240 and abs(box["width"] - box["height"]) < 2  # big, square
+    expect(page.locator(".qr-check")).to_have_attribute("data-result", "ok")
+    page.locator("#code-printed").click()  # the printed card's code, drawn by the server
+    qr = page.locator("#card-qr[data-kind=printed]")
+    expect(qr).to_have_attribute("src", re.compile(r"^data:image/svg\+xml"))
     expect(page.locator(".qr-check")).to_have_attribute("data-result", "ok")
     expect(page.locator("#card-number")).to_have_text("0123456789")
     expect(page.locator(".photo")).to_have_js_property("complete", True)
