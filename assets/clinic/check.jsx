@@ -115,10 +115,10 @@ function Facility({ code, t }) {
     }
   }, []);
   if (mine === null) return null;
-  if (!mine) return <p className="badge badge-info" id="facility-match">{t("This desk's facility is not set: compare the code yourself.")}</p>;
+  if (!mine) return <p className="alert alert-info" id="facility-match">{t("This desk's facility is not set: compare the code yourself.")}</p>;
   return code === mine
-    ? <p className="badge badge-ok" id="facility-match" data-match="yes">{t("This clinic is the holder's registered primary-care facility.")}</p>
-    : <p className="badge badge-warn" id="facility-match" data-match="no">{t("Registered at another facility: the benefit level may be lower here.")}</p>;
+    ? <p className="alert alert-ok" id="facility-match" data-match="yes">{t("This clinic is the holder's registered primary-care facility.")}</p>
+    : <p className="alert alert-warn" id="facility-match" data-match="no">{t("Registered at another facility: the benefit level may be lower here.")}</p>;
 }
 
 function Verdict({ verdict, onNext, t, lang }) {
