@@ -243,6 +243,8 @@ export function ClinicCheck() {
 
   // Frame-to-verdict time, once the verdict is on screen (read by the benchmark).
   useEffect(() => {
+    // The verdict is at the top: bring it into view (the field typed in may be lower).
+    if (verdict) window.scrollTo(0, 0);
     if (verdict && verdict.frameAt !== undefined) {
       const frameAt = verdict.frameAt;
       requestAnimationFrame(() => performance.measure("clinic-frame-to-verdict",

@@ -189,6 +189,7 @@ def test_bad_codes_have_their_own_message(browser: Browser, server: Server, vide
 def test_a_qr_reader_typing_into_the_field_is_checked_too(page: Page, server: Server) -> None:
     page.goto("/clinic")
     page.wait_for_function(HYDRATED, arg="#typed-code")
+    shot(page, "clinic-idle-vi")
     cases = [(card_qr(server), "ok_not_bound"), (tampered(card_qr(server)), "qr_bad_signature"),
              (card_qr(server, dt.date(2020, 1, 1)), "qr_expired")]
     for text, verdict in cases:
@@ -197,6 +198,7 @@ def test_a_qr_reader_typing_into_the_field_is_checked_too(page: Page, server: Se
         shown = page.locator("#verdict [data-verdict]")
         shown.wait_for()
         assert shown.get_attribute("data-verdict") == verdict
+        shot(page, f"clinic-{verdict}-vi")
         page.locator("#scan-next").click()
 
 
