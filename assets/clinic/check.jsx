@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import { deviceFetch } from "../device.js";
 import { formatDay as day, label, useLang, useT } from "../i18n.js";
+import { isQrText, parseIdentifier } from "./identifier.js";
 import { checkScanned, refreshKeys } from "./verdict.js";
 import { cacheScanner, closeCamera, openCamera, qrDetector, scanFrames } from "./scanner.js";
 
@@ -77,19 +78,6 @@ const TYPED_MESSAGES = {
   login: N_("Log in as clinic staff to look up a typed code."),
   failed: N_("The look-up did not answer. Try again, or scan the QR code."),
 };
-
-/** The kind of a typed identifier, as api/domain/codes.py parse_identifier says it. */
-export function parseIdentifier(text) {
-  const cleaned = String(text || "").replace(/[\s.-]/g, "").toUpperCase();
-  if (!cleaned) return { error: "empty" };
-  if (/^\d{10}$/.test(cleaned)) return { kind: "code", value: cleaned };
-  if (/^\d{12}$/.test(cleaned)) return { kind: "citizen_id", value: cleaned };
-  if (/^[A-Z]{2}[1-5]\d{2}\d{10}$/.test(cleaned)) return { kind: "legacy_card", value: cleaned };
-  return { error: "format" };
-}
-
-// A QR reader (keyboard wedge) types the QR's text into the field: "BV1:..." and the like.
-const isQrText = (text) => /^[A-Z0-9]{2,4}:\S{10,}/i.test(String(text || "").trim());
 
 function verdictKey(verdict) {
   if (verdict.ok) return verdict.holderBound ? "ok_bound" : "ok_not_bound";

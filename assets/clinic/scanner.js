@@ -22,9 +22,19 @@ export class CameraError extends Error {
 
 const wasmHref = () => new URL(wasmUrl, window.location.href).href;
 
+/** Whether the browser's own BarcodeDetector reads QR codes (then no .wasm is needed). */
+async function nativeQr() {
+  if (!("BarcodeDetector" in window)) return false;
+  try {
+    return (await window.BarcodeDetector.getSupportedFormats()).includes("qr_code");
+  } catch (e) {
+    return false;
+  }
+}
+
 /** Keep the decoder's .wasm of this build in the scanner cache (older builds' removed). */
 export async function cacheScanner() {
-  if (!("caches" in window)) return;
+  if (!("caches" in window) || (await nativeQr())) return;
   const cache = await caches.open(SCANNER_CACHE);
   const want = wasmHref();
   for (const request of await cache.keys()) {
@@ -39,16 +49,7 @@ let detector = null;
 export function qrDetector() {
   if (!detector) {
     detector = (async () => {
-      if ("BarcodeDetector" in window) {
-        try {
-          const formats = await window.BarcodeDetector.getSupportedFormats();
-          if (formats.includes("qr_code")) {
-            return new window.BarcodeDetector({ formats: ["qr_code"] });
-          }
-        } catch (e) {
-          /* fall through to the ponyfill */
-        }
-      }
+      if (await nativeQr()) return new window.BarcodeDetector({ formats: ["qr_code"] });
       const m = await import("barcode-detector/ponyfill");
       await m.prepareZXingModule({
         overrides: {

@@ -238,3 +238,46 @@ def test_no_camera_or_refused_says_type_the_code(browser: Browser, server: Serve
     page.locator("#camera-toggle").click()
     expect(page.locator("#camera-message")).to_contain_text("No camera found")
     ctx.close()
+
+
+def test_page_title_width_and_accessibility(page: Page, server: Server) -> None:
+    from tests.browser.test_accessibility import AXE, serious_violations
+
+    page.goto("/clinic")
+    page.wait_for_function(HYDRATED, arg="#typed-code")
+    expect(page.locator("h1.page-title")).to_have_text("Kiểm tra thẻ")
+    expect(page).to_have_title("Kiểm tra thẻ · BHXH")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    if not AXE.exists():
+        pytest.skip("axe-core missing: `make test` installs tools/node_modules")
+    assert serious_violations(page) == []
+    page.locator("#typed-code").fill(card_qr(server))
+    page.locator("form button[type=submit]").click()
+    page.locator("#verdict-name").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert serious_violations(page) == []
+    page.locator("#scan-next").click()
+    page.locator("#typed-code").fill("not a code")
+    page.locator("form button[type=submit]").click()
+    page.locator("#typed-message.alert").wait_for()
+    assert serious_violations(page) == []
+
+
+def test_typed_identifiers_follow_the_python_rules(page: Page, server: Server) -> None:
+    from api.domain.codes import IdentifierError, parse_identifier
+
+    samples = ["0123456789", " 0123-456.789 ", "001072012345", "DN4010123456789",
+               "dn4 01 0123456789", "DN6010123456789", "D14010123456789", "012345678",
+               "01234567890", "", "   ", "ABCDEFGHIJ", "0123456789012"]
+    page.goto("/clinic")
+    got = page.evaluate("""async (samples) => {
+        const m = await import('/clinic/identifier.js');
+        return samples.map((s) => m.parseIdentifier(s));
+    }""", samples)
+    for text, js in zip(samples, got, strict=True):
+        try:
+            kind = parse_identifier(text).kind
+        except IdentifierError as exc:
+            assert js == {"error": str(exc)}, text
+        else:
+            assert js.get("kind") == kind, text
