@@ -81,6 +81,7 @@ PAGES: dict[str, str] = {
     "/medical": N_("Medical history"),
     "/notices": N_("Notices"),
     "/requests": N_("Service requests"),
+    "/clinic": N_("Check a card"),
 }
 # The browser tab shows "<page title> · BHXH" (assets/doc_title.jsx does the same).
 TITLE_FORMAT = "{title} · BHXH"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+import pwa.pages.clinic
 import pwa.pages.home
 import pwa.pages.login
 import pwa.pages.lookup

@@ -76,7 +76,10 @@ def page_policy(html: bytes, https: bool) -> str:
     hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(body).digest()).decode()
                      + "'" for body in _INLINE_SCRIPT.findall(html)})
     policy = [
-        "default-src 'self'", "script-src 'self' " + " ".join(hashes),
+        # 'wasm-unsafe-eval' lets a page compile WebAssembly (and nothing else: eval() and
+        # new Function stay refused): the clinic's QR decoder is ZXing compiled to .wasm,
+        # served from this origin (assets/clinic/scanner.js).
+        "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
         "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
         "font-src 'self' data:", f"connect-src 'self' {_socket_origins()}",
         "manifest-src 'self'", "worker-src 'self'", "object-src 'none'", "base-uri 'none'",

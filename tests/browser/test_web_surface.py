@@ -36,7 +36,7 @@ def test_every_route_kind_carries_the_headers(server: Server) -> None:
     login = httpx.get(f"{server.url}/login/")
     assert login.status_code == 200
     csp = login.headers["content-security-policy"]
-    assert "'unsafe-eval'" not in csp and "script-src 'self' 'sha256-" in csp
+    assert "'unsafe-eval'" not in csp and "script-src 'self' 'wasm-unsafe-eval' 'sha256-" in csp
     scripts = re.findall(r'src="(/assets/[^"]+\.js)"', login.text) or \
         re.findall(r'href="(/assets/[^"]+\.js)"', login.text)
     styles = re.findall(r'href="(/assets/[^"]+\.css)"', login.text)

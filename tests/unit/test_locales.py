@@ -75,7 +75,8 @@ def test_template_is_current() -> None:
                   ("locales/__init__.py", "python"), ("locales/build.py", "python"),
                   ("locales/labels.py", "python"),
                   ("assets/*.js", "javascript"),
-                  ("assets/*.jsx", "javascript"), ("assets/screens/*.jsx", "javascript")]
+                  ("assets/*.jsx", "javascript"), ("assets/screens/*.jsx", "javascript"),
+                  ("assets/clinic/*.js", "javascript"), ("assets/clinic/*.jsx", "javascript")]
     for _file, _line, message, _comments, _ctx in extract_from_dir(
             str(root), method_map=method_map, keywords=keywords):
         found.add(message if isinstance(message, str) else message[0])
