@@ -334,11 +334,12 @@ const KEYS_STORE = "card-keys";
 let keysOnce = null;
 
 /**
- * The issuer keys: fetched from /api/card-keys when online (once per page) and kept in
+ * The issuer keys: fetched from /api/card-keys when online (once per page, or again when
+ * `fresh`) and kept in
  * localStorage, so a clinic that checked one card online can check the next one offline.
  */
-export function issuerKeys() {
-  keysOnce = keysOnce || loadIssuerKeys();
+export function issuerKeys(fresh = false) {
+  if (fresh || !keysOnce) keysOnce = loadIssuerKeys();
   return keysOnce;
 }
 

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { deviceFetch } from "../device.js";
 import { formatDay as day, label, useLang, useT } from "../i18n.js";
 import { isQrText, parseIdentifier } from "./identifier.js";
-import { checkScanned, refreshKeys } from "./verdict.js";
+import { checkScanned, keepTrustFresh } from "./verdict.js";
 import { cacheScanner, closeCamera, openCamera, qrDetector, scanFrames } from "./scanner.js";
 
 // Marks a message for translation where it is defined; translated where it is shown.
@@ -128,13 +128,13 @@ function Verdict({ verdict, onNext, t, lang }) {
           <p className="card-number">{c.code}</p>
           <dl className="fields">
             <Row label={t("Date of birth")} value={day(c.dob, lang)} id="verdict-dob" />
-            <Row label={t("Sex")} value={t(label("sex", c.sex))} />
-            <Row label={t("Beneficiary group")} value={`${c.group} · ${t(label("beneficiary_groups", c.group))}`} />
-            <Row label={t("Benefit level")} value={`${c.level}%`} />
+            {c.sex ? <Row label={t("Sex")} value={t(label("sex", c.sex))} /> : null}
+            {c.group ? <Row label={t("Beneficiary group")} value={`${c.group} · ${t(label("beneficiary_groups", c.group))}`} /> : null}
+            {c.level ? <Row label={t("Benefit level")} value={`${c.level}%`} /> : null}
             <Row label={t("Valid to")} value={day(c.validTo, lang)} id="verdict-valid-to" />
-            <Row label={t("Primary-care facility")} value={c.facility} id="verdict-facility" />
+            {c.facility ? <Row label={t("Primary-care facility")} value={c.facility} id="verdict-facility" /> : null}
           </dl>
-          <Facility code={c.facility} t={t} />
+          {c.facility ? <Facility code={c.facility} t={t} /> : null}
         </div>
       ) : null}
       <button type="button" className="btn btn-primary btn-wide" id="scan-next" onClick={onNext}>
@@ -213,7 +213,7 @@ export function ClinicCheck() {
   };
 
   useEffect(() => {
-    if (navigator.onLine) refreshKeys();
+    const stopTrust = keepTrustFresh();
     cacheScanner().catch(() => null);
     // Leaving the page, or the tab going to the background, turns the camera off.
     const hidden = () => {
@@ -224,6 +224,7 @@ export function ClinicCheck() {
     };
     document.addEventListener("visibilitychange", hidden);
     return () => {
+      stopTrust();
       document.removeEventListener("visibilitychange", hidden);
       stopCamera();
     };

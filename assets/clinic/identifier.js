@@ -13,5 +13,8 @@ export function parseIdentifier(text) {
   return { error: "format" };
 }
 
-/** A QR reader (a keyboard wedge) types the QR's text into the field: "BV1:..." and the like. */
-export const isQrText = (text) => /^[A-Z0-9]{2,4}:\S{10,}/i.test(String(text || "").trim());
+/** A QR reader (a keyboard wedge) types the QR's text into the field: "BV1:...", "BVD1:..."
+ * and the like, or any other QR's text (a web address...), which then gets the "not a
+ * wallet card" verdict: text a person types as a code holds only letters, digits, spaces,
+ * dots and dashes. */
+export const isQrText = (text) => /[^\sA-Za-z0-9.-]/.test(String(text || "").trim());

@@ -1,39 +1,54 @@
-// The clinic's verdict on a scanned card QR, checked in the browser with no network.
+// The clinic's verdict on a scanned card QR, checked in the browser with no network, against
+// the issuer keys and the revocation list this device keeps (trust.js): the same checks, in
+// the same order, as api/card/verifier.py (docs/qr-format.md).
 //
-// Contract (what check.jsx renders; the QR engineer will replace the body of checkScanned
-// with assets/card_qr.js `verifyAny`, keeping this shape):
 //   checkScanned(text) -> Promise of
 //     {ok: true, kind: "static" | "live" | "light" | "lookup", holderBound: boolean, claims}
-//     {ok: false, reason}
-//   claims: {code, fullName, dob, sex, group, level, facility, validTo, issuedAt?, kid?}
-//     (dates "YYYY-MM-DD"; level is the benefit level in percent)
+//     {ok: false, kind, reason}
+//   claims: {code, fullName, dob, sex?, group?, level?, facility?, validTo, issuedAt?, kid?}
+//     (dates "YYYY-MM-DD"; level is the benefit level in percent; a light QR has no sex,
+//     group, level or facility)
 //   reason: qr_format, qr_unknown_key, qr_bad_signature, qr_expired, qr_not_yet_valid,
-//     qr_revoked, qr_stale, qr_wrong_device (anything else is shown as qr_format).
+//     qr_revoked, qr_stale, qr_wrong_device.
 // It never throws.
-import { issuerKeys, verifyCardQr } from "../card_qr.js";
+import { issuerKeys, verifyAny } from "../card_qr.js";
+import { loadTrust, syncRevocations } from "./trust.js";
 
-let keys = null;
+let trust = null;
 
-/** Fetch the issuer key set when online (kept in localStorage for offline checks). */
+/** Fetch the issuer keys and bring the revocation list up to date, when online. */
 export function refreshKeys() {
-  keys = issuerKeys();
-  return keys;
+  trust = issuerKeys(true)
+    .then((keys) => syncRevocations().then(() => loadTrust(keys)))
+    .catch(() => loadTrust());
+  return trust;
+}
+
+const EVERY = 10 * 60 * 1000; // a desk page stays open all day: sync the list this often
+
+/** Refresh now (when online), when the network returns and every ten minutes; returns the
+ * function that stops it. */
+export function keepTrustFresh() {
+  const again = () => navigator.onLine && refreshKeys();
+  if (navigator.onLine) refreshKeys();
+  else trust = loadTrust();
+  window.addEventListener("online", again);
+  const timer = setInterval(again, EVERY);
+  return () => {
+    window.removeEventListener("online", again);
+    clearInterval(timer);
+  };
 }
 
 export async function checkScanned(text) {
   try {
-    let trusted = await (keys || refreshKeys());
-    let claims;
-    try {
-      claims = await verifyCardQr(text, trusted);
-    } catch (e) {
-      // A key published since this page was opened: fetch the set once more, if online.
-      if (!(e && e.reason === "qr_unknown_key") || !navigator.onLine) throw e;
-      trusted = await refreshKeys();
-      claims = await verifyCardQr(text, trusted);
+    let verdict = await verifyAny(text, await (trust || refreshKeys()));
+    // A key published since this page was opened: fetch the set once more, if online.
+    if (!verdict.ok && verdict.reason === "qr_unknown_key" && navigator.onLine) {
+      verdict = await verifyAny(text, await refreshKeys());
     }
-    return { ok: true, kind: "static", holderBound: false, claims };
+    return verdict;
   } catch (e) {
-    return { ok: false, reason: (e && e.reason) || "qr_format" };
+    return { ok: false, kind: "unknown", reason: "qr_format" };
   }
 }
