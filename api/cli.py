@@ -1,35 +1,53 @@
-"""Operator commands: `python -m api.cli outbox CODE` prints the SMS sent to a person."""
+"""Operator commands:
+
+- `python -m api.cli outbox CODE` prints the SMS sent to a person (or to a staff code);
+- `python -m api.cli staff add --person CODE --facility FACILITYCODE --name NAME --phone PHONE
+  [--role clinic]` creates a clinic staff account and prints its staff code;
+- `python -m api.cli staff list` lists the staff accounts;
+- `python -m api.cli staff revoke STAFFCODE` closes one, signing out its devices."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session, col, select
 
-from api.auth.models import SmsOutbox
+from api.auth import staff
+from api.auth.models import STAFF_ROLES, SmsOutbox
 from api.db import engine
 from api.domain.codes import IdentifierError, parse_identifier
 from api.domain.models import Person
+from api.services.errors import UserError
+
+NO_TABLES = "The database has no tables yet (or DB_URL points elsewhere): run `make migrate`."
 
 
 def outbox(typed: str, limit: int) -> int:
-    """Print the newest messages of the outbox gateway for a code (or personal ID)."""
+    """Print the newest messages of the outbox gateway for a code (or personal ID, or staff
+    code)."""
     try:
         ident = parse_identifier(typed)
     except IdentifierError:
-        print("Give a 10-digit social-insurance code (or 12-digit personal ID number).")
-        return 2
-    code = ident.value
+        try:
+            ident = None
+            code = staff.parse_staff_code(typed)
+        except UserError:
+            print("Give a 10-digit social-insurance code (or 12-digit personal ID number, "
+                  "or a staff code such as 01H01-01).")
+            return 2
+    if ident is not None:
+        code = ident.value
     try:
         with Session(engine()) as session:
-            if ident.kind == "citizen_id":
+            if ident is not None and ident.kind == "citizen_id":
                 person = session.exec(select(Person).where(Person.citizen_id == code)).first()
                 code = person.code if person else code
             rows = session.exec(select(SmsOutbox).where(SmsOutbox.person_code == code)
                                 .order_by(col(SmsOutbox.id).desc()).limit(limit)).all()
     except (OperationalError, ProgrammingError):
-        print("The database has no tables yet (or DB_URL points elsewhere): run `make migrate`.")
+        print(NO_TABLES)
         return 2
     if not rows:
         print(f"No messages for {code}.")
@@ -39,14 +57,89 @@ def outbox(typed: str, limit: int) -> int:
     return 0
 
 
+def _staff_command(work: Callable[[Session], int]) -> int:
+    """Run a staff command: refusals as one line in English, never a traceback."""
+    try:
+        with Session(engine(), expire_on_commit=False) as session:
+            return work(session)
+    except UserError as exc:
+        print(f"Refused: {exc.message('en')}")
+        return 2
+    except (OperationalError, ProgrammingError):
+        print(NO_TABLES)
+        return 2
+
+
+def staff_add(args: argparse.Namespace) -> int:
+    """Create a staff account; prints its staff code."""
+
+    def work(session: Session) -> int:
+        account = staff.add(session, args.person, args.facility, args.name, args.phone,
+                            args.role)
+        print(account.staff_code)
+        return 0
+
+    return _staff_command(work)
+
+
+def staff_list(args: argparse.Namespace) -> int:
+    """Print every staff account, one a line."""
+
+    def work(session: Session) -> int:
+        rows = staff.listing(session)
+        if not rows:
+            print("No staff accounts.")
+            return 0
+        for account, person, facility, devices in rows:
+            state = (f"revoked {account.revoked_at:%Y-%m-%d}" if account.revoked_at
+                     else f"{devices}/{staff.DESK_DEVICES} devices")
+            where = f"{facility.code} {facility.name}" if facility else "-"
+            print(f"{account.staff_code}  {account.role:<7}  {account.full_name}  "
+                  f"person {person.code if person else '?'}  phone {account.phone}  "
+                  f"{where}  {state}")
+        return 0
+
+    return _staff_command(work)
+
+
+def staff_revoke(args: argparse.Namespace) -> int:
+    """Close a staff account with its devices, sessions and passkeys."""
+
+    def work(session: Session) -> int:
+        account = staff.revoke(session, args.staff_code)
+        print(f"{account.staff_code} revoked; its devices and sessions are signed out.")
+        return 0
+
+    return _staff_command(work)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(prog="python -m api.cli")
     sub = parser.add_subparsers(dest="command", required=True)
-    out = sub.add_parser("outbox", help="print SMS messages sent to a person (newest first)")
+    out = sub.add_parser("outbox", help="print SMS messages sent to a person or staff code "
+                                        "(newest first)")
     out.add_argument("code")
     out.add_argument("--limit", type=int, default=5)
+    staff_parser = sub.add_parser("staff", help="clinic staff accounts")
+    staff_sub = staff_parser.add_subparsers(dest="action", required=True)
+    add = staff_sub.add_parser("add", help="create a staff account; prints its staff code")
+    add.add_argument("--person", required=True, help="the staff member's 10-digit code")
+    add.add_argument("--facility", help="facility code, e.g. 01H01 (clinic staff)")
+    add.add_argument("--name", required=True, help="full name shown to citizens")
+    add.add_argument("--phone", required=True, help="staff phone for the login codes")
+    # Officer accounts come with the officers' pages.
+    add.add_argument("--role", choices=[r for r in STAFF_ROLES if r == "clinic"],
+                     default="clinic")
+    add.set_defaults(run=staff_add)
+    staff_sub.add_parser("list", help="list staff accounts").set_defaults(run=staff_list)
+    revoke = staff_sub.add_parser("revoke", help="close a staff account, signing out its "
+                                                 "devices")
+    revoke.add_argument("staff_code")
+    revoke.set_defaults(run=staff_revoke)
     args = parser.parse_args(argv)
+    if args.command == "staff":
+        return args.run(args)
     return outbox(args.code, args.limit)
 
 
