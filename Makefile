@@ -97,7 +97,7 @@ build: deps
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
-## print the SMS outbox of a person: make outbox CODE=0123456789
+## print the SMS outbox of a person or staff code: make outbox CODE=0123456789 (or 01H01-01)
 outbox:
 	$(PY) -m api.cli outbox $(CODE)
 

@@ -103,8 +103,11 @@ export function PasskeyLogin({ label, divider }) {
         }),
       });
       if (!answer.ok) throw await errorMessage(answer);
+      const done = await answer.json().catch(() => ({}));
       await adoptPrf(credential).catch(() => false);
-      window.location.assign("/");
+      // A staff login's home is its role's page (/clinic), a citizen's the wallet.
+      window.location.assign(typeof done.home === "string" && done.home.startsWith("/")
+        ? done.home : "/");
     } catch (e) {
       const message = e && e.message ? e.message
         : t("The passkey could not be checked. Try again, or log in with a code sent by SMS.");

@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 
 from api.db import engine_for
 from api.seed import generator
-from api.seed.demo import DEMO_PEOPLE
+from api.seed.demo import DEMO_PEOPLE, DEMO_STAFF
 from api.services import revocations
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,6 +102,10 @@ def reset_logins(eng: Engine) -> None:
     with eng.begin() as conn:
         for table in AUTH_TABLES:
             conn.execute(text(f"DELETE FROM {table}"))
+        # Staff accounts: the seed's demo staff, live again; those a test made, gone.
+        demo_staff = ", ".join(f"'{s.staff_code}'" for s in DEMO_STAFF)
+        conn.execute(text(f"DELETE FROM staffaccount WHERE staff_code NOT IN ({demo_staff})"))
+        conn.execute(text("UPDATE staffaccount SET revoked_at = NULL"))
     revocations.forget_heads()
     with eng.begin() as conn:
         conn.execute(text("UPDATE person SET lang = 'vi' WHERE lang <> 'vi'"))

@@ -108,3 +108,20 @@ class Authenticator:
                              "authenticatorData": b64url(auth_data),
                              "signature": b64url(signature), "userHandle": b64url(handle)},
                 "clientExtensionResults": {}, "authenticatorAttachment": "platform"}
+
+
+def sms_login(client, eng, device: Device, code: str | None = None,
+              staff_code: str | None = None, move: bool = True):
+    """Log in over HTTP with a code sent by SMS (the outbox gateway): a citizen with `code`,
+    clinic staff with `staff_code`. Returns the verify answer."""
+    from tests.conftest import sms_code
+
+    who = {"staff_code": staff_code} if staff_code else {"code": code}
+    sent = client.post("/api/auth/otp", json=who | {"device_key": device.jwk,
+                                                     "confirm_move": move})
+    assert sent.status_code == 200, sent.text
+    answer = client.post("/api/auth/verify", json=who | {
+        "otp": sms_code(eng, staff_code or code), "device_key": device.jwk,
+        "device_name": device.name})
+    assert answer.status_code == 200, answer.text
+    return answer

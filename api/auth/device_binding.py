@@ -34,8 +34,10 @@ log = logging.getLogger(__name__)
 
 
 def active_device(session: Session, person_id: int) -> Device | None:
-    """The person's bound device, if any."""
+    """The person's bound device (of their citizen login: staff desk devices are apart, see
+    api/auth/staff.py), if any."""
     return session.exec(select(Device).where(Device.person_id == person_id,
+                                             col(Device.staff_id).is_(None),
                                              col(Device.revoked_at).is_(None))).first()
 
 
@@ -106,7 +108,8 @@ def bind(session: Session, person: Person, jwk: dict[str, str], name: str, clien
 def sign_out(session: Session, device: Device, client: str) -> None:
     """The owner signs this device out (commits)."""
     revoke_device(session, device, "signed_out")
-    events.record(session, device.person_id, "device_signed_out", device.name, client)
+    events.record(session, device.person_id, "device_signed_out", device.name, client,
+                  staff_id=device.staff_id)
     session.commit()
 
 

@@ -34,10 +34,11 @@ KINDS: dict[str, str] = {
 
 
 def record(session: Session, person_id: int, kind: str, device_name: str = "",
-           client: str = "") -> None:
-    """Add an event (committed with the caller's transaction)."""
+           client: str = "", staff_id: int | None = None) -> None:
+    """Add an event (committed with the caller's transaction); `staff_id` for an event of a
+    staff login, which the person's own (citizen) list leaves out."""
     session.add(SecurityEvent(person_id=person_id, kind=kind, device_name=device_name[:80],
-                              client=client[:64], at=utcnow()))
+                              client=client[:64], at=utcnow(), staff_id=staff_id))
 
 
 # What the owner did (logins, bindings, moves, passkeys): always listed one by one, so a flood
@@ -59,22 +60,27 @@ class EventGroup:
     client: str
 
 
-def _query(session: Session, person_id: int, own: bool, limit: int) -> list[SecurityEvent]:
+def _query(session: Session, person_id: int, own: bool, limit: int,
+           staff_id: int | None = None) -> list[SecurityEvent]:
     kind = col(SecurityEvent.kind)
+    staff = col(SecurityEvent.staff_id)
     return list(session.exec(
         select(SecurityEvent).where(SecurityEvent.person_id == person_id,
+                                    staff.is_(None) if staff_id is None else staff == staff_id,
                                     kind.in_(OWN) if own else kind.not_in(OWN))
         .order_by(col(SecurityEvent.id).desc()).limit(limit)).all())
 
 
 def timeline(session: Session, person_id: int, own_limit: int = 20,
-             refused_limit: int = 500, lines: int = 30) -> list[EventGroup]:
+             refused_limit: int = 500, lines: int = 30,
+             staff_id: int | None = None) -> list[EventGroup]:
     """Newest first: the owner's own events one by one, and refused attempts grouped by
-    kind and address while they follow each other."""
+    kind and address while they follow each other. The citizen login's events, or with
+    `staff_id` those of that staff login."""
     groups = [EventGroup(e.kind, e.at, e.at, 1, e.device_name, e.client)
-              for e in _query(session, person_id, True, own_limit)]
+              for e in _query(session, person_id, True, own_limit, staff_id)]
     runs: list[EventGroup] = []
-    for e in _query(session, person_id, False, refused_limit):  # newest first
+    for e in _query(session, person_id, False, refused_limit, staff_id):  # newest first
         last = runs[-1] if runs else None
         if last is not None and (last.kind, last.client) == (e.kind, e.client):
             last.first, last.count = e.at, last.count + 1

@@ -7,12 +7,35 @@ import datetime as dt
 from sqlalchemy import Column, Index, LargeBinary, text
 from sqlmodel import Field, SQLModel
 
+# The roles of staff accounts; a session without a staff account is a "citizen" one.
+STAFF_ROLES = ("clinic", "officer")
+
+
+class StaffAccount(SQLModel, table=True):
+    """A staff login (api/auth/staff.py): an insured person working at a facility (role
+    "clinic") or, later, at an agency (role "officer"). Separate from the person's own
+    citizen login: its own code, phone, devices, sessions and passkeys.
+
+    `staff_code` is what staff type to log in: the facility code, "-" and two digits
+    ("01H01-01"); officers, who have no facility, get "CB-" and the digits."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_code: str = Field(index=True, unique=True, max_length=16)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    role: str = Field(max_length=16)  # one of STAFF_ROLES
+    facility_id: int | None = Field(default=None, foreign_key="facility.id", index=True)
+    full_name: str  # shown to citizens under "who viewed my card"
+    phone: str  # the staff phone the login codes go to
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None = None
+
 
 class OtpChallenge(SQLModel, table=True):
-    """One OTP sent to a person's registered phone."""
+    """One OTP sent to a person's registered phone (or, for a staff login, the staff phone)."""
 
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id", index=True)
+    staff_id: int | None = Field(default=None, foreign_key="staffaccount.id", index=True)
     code_digest: str
     created_at: dt.datetime = Field(index=True)
     expires_at: dt.datetime
@@ -37,6 +60,7 @@ class LoginTicket(SQLModel, table=True):
     digest: str = Field(index=True, unique=True)
     person_id: int = Field(foreign_key="person.id")
     device_id: int | None = Field(default=None, foreign_key="device.id")
+    staff_id: int | None = Field(default=None, foreign_key="staffaccount.id")
     expires_at: dt.datetime
     used_at: dt.datetime | None = None
 
@@ -54,17 +78,20 @@ class WebSession(SQLModel, table=True):
     # Why it ended: "logout", "moved" (account bound to another device), "signed_out".
     revoked_reason: str = ""
     device_id: int | None = Field(default=None, foreign_key="device.id", index=True)
+    # Set for a staff login: the session's role is its staff account's (else "citizen").
+    staff_id: int | None = Field(default=None, foreign_key="staffaccount.id", index=True)
 
 
 class Device(SQLModel, table=True):
     """A phone or browser bound to an account by its device key (WebCrypto P-256, private
-    part non-extractable in the browser). At most one active device per person: the partial
-    unique index below makes the database refuse a second one."""
+    part non-extractable in the browser). At most one active citizen device per person: the
+    partial unique index below makes the database refuse a second one. A staff account's
+    desk devices (`staff_id` set) are outside it: up to `staff.DESK_DEVICES` each."""
 
     __table_args__ = (
         Index("one_active_device_per_person", "person_id", unique=True,
-              sqlite_where=text("revoked_at IS NULL"),
-              postgresql_where=text("revoked_at IS NULL")),
+              sqlite_where=text("revoked_at IS NULL AND staff_id IS NULL"),
+              postgresql_where=text("revoked_at IS NULL AND staff_id IS NULL")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -76,6 +103,7 @@ class Device(SQLModel, table=True):
     last_seen: dt.datetime
     revoked_at: dt.datetime | None = None
     revoked_reason: str = ""  # "moved", "signed_out", "sign_count"
+    staff_id: int | None = Field(default=None, foreign_key="staffaccount.id", index=True)
 
 
 class Passkey(SQLModel, table=True):
@@ -118,6 +146,8 @@ class SecurityEvent(SQLModel, table=True):
     device_name: str = ""
     client: str = ""  # IP address as seen by the server
     at: dt.datetime = Field(index=True)
+    # Set for events of a staff login: not on the person's own citizen security page.
+    staff_id: int | None = Field(default=None, foreign_key="staffaccount.id", index=True)
 
 
 class Attempt(SQLModel, table=True):

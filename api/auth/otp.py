@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pyotp
 from sqlmodel import Session, col, func, select
 
-from api.auth.models import OtpChallenge
+from api.auth.models import OtpChallenge, StaffAccount
 from api.auth.secrets import digest, same
 from api.auth.sms import SmsGateway
 from api.clock import utcnow
@@ -45,45 +45,60 @@ class OtpSent:
 
 
 
-def _latest(session: Session, person_id: int) -> OtpChallenge | None:
+def _login(staff: StaffAccount | None):
+    """The challenges of one login: the person's citizen login, or one staff account's."""
+    column = col(OtpChallenge.staff_id)
+    return column.is_(None) if staff is None else column == staff.id
+
+
+def _latest(session: Session, person_id: int,
+            staff: StaffAccount | None = None) -> OtpChallenge | None:
     return session.exec(
-        select(OtpChallenge).where(OtpChallenge.person_id == person_id)
+        select(OtpChallenge).where(OtpChallenge.person_id == person_id, _login(staff))
         .order_by(col(OtpChallenge.id).desc()).limit(1)
     ).first()
 
 
-def issue(session: Session, person: Person, sms: SmsGateway, lang: str) -> OtpSent:
-    """Create a challenge and send its code, unless the resend limits say no."""
+def issue(session: Session, person: Person, sms: SmsGateway, lang: str,
+          staff: StaffAccount | None = None) -> OtpSent:
+    """Create a challenge and send its code, unless the resend limits say no. With `staff`,
+    for that staff login: the code goes to the staff phone, and the limits count apart."""
     now = utcnow()
-    latest = _latest(session, person.id)
+    latest = _latest(session, person.id, staff)
     if latest is not None and now - latest.created_at < RESEND_AFTER:
         wait = RESEND_AFTER - (now - latest.created_at)
         raise OtpError("resend_too_soon", retry_after=max(1, int(wait.total_seconds()) + 1))
     sent_today = session.exec(
         select(func.count()).select_from(OtpChallenge).where(
-            OtpChallenge.person_id == person.id,
+            OtpChallenge.person_id == person.id, _login(staff),
             OtpChallenge.created_at > now - dt.timedelta(days=1))
     ).one()
     if sent_today >= DAILY_CAP:
         raise OtpError("daily_cap", retry_after=24 * 3600)
     code = pyotp.TOTP(pyotp.random_base32(), digits=6).now()
     challenge = OtpChallenge(person_id=person.id, code_digest="", created_at=now,
-                             expires_at=now + LIFETIME)
+                             expires_at=now + LIFETIME,
+                             staff_id=staff.id if staff is not None else None)
     session.add(challenge)
     session.flush()
     challenge.code_digest = digest(f"otp:{challenge.id}", code)
     body = tr(lang, "BHXH wallet: your login code is {code}. It expires in 5 minutes. "
                     "Never tell it to anyone, including staff.", code=code)
-    sms.send(session, person.phone, person.code, body)
+    if staff is None:
+        sms.send(session, person.phone, person.code, body)
+    else:
+        sms.send(session, staff.phone, staff.staff_code, body)
     return OtpSent(challenge.id, int(RESEND_AFTER.total_seconds()))
 
 
-def verify(session: Session, person: Person, code: str) -> None:
-    """Accept `code` for the person's latest challenge once, or raise OtpError."""
+def verify(session: Session, person: Person, code: str,
+           staff: StaffAccount | None = None) -> None:
+    """Accept `code` for the latest challenge of the person's login (citizen, or `staff`)
+    once, or raise OtpError."""
     code = (code or "").strip()
     if not (len(code) == 6 and code.isdigit()):
         raise OtpError("otp_format")
-    challenge = _latest(session, person.id)
+    challenge = _latest(session, person.id, staff)
     now = utcnow()
     if challenge is None:
         raise OtpError("otp_none")

@@ -44,7 +44,7 @@ from webauthn.helpers.structs import (
 )
 
 from api.auth import device_keys, events
-from api.auth.models import Device, Passkey, WebAuthnChallenge
+from api.auth.models import Device, Passkey, StaffAccount, WebAuthnChallenge
 from api.auth.secrets import digest
 from api.clock import utcnow
 from api.config import settings
@@ -125,25 +125,41 @@ def _as_dict(credential: str | dict) -> dict:
     return data
 
 
-def user_handle(session: Session, person_id: int) -> bytes:
+def _same_login(staff_id: int | None):
+    """Passkeys of one login: the citizen's, or one staff account's (by their device)."""
+    column = col(Device.staff_id)
+    return column.is_(None) if staff_id is None else column == staff_id
+
+
+def user_handle(session: Session, person_id: int, staff_id: int | None = None) -> bytes:
     """The person's WebAuthn user.id: opaque (no code or name in it), the same across their
     passkeys. Derived with the server key so options and registration agree without
-    storing it; an existing passkey's handle wins if the key was ever rotated."""
-    existing = session.exec(select(Passkey.user_handle).where(
-        Passkey.person_id == person_id)).first()
+    storing it; an existing passkey's handle wins if the key was ever rotated. A staff
+    login has its own handle: on a phone that holds both, one passkey must not replace the
+    other (an authenticator keeps one credential per site and user.id)."""
+    existing = session.exec(select(Passkey.user_handle).join(
+        Device, col(Device.id) == col(Passkey.device_id)).where(
+        Passkey.person_id == person_id, _same_login(staff_id))).first()
     if existing:
         return base64url_to_bytes(existing)
+    if staff_id is not None:
+        return bytes.fromhex(digest("webauthn-staff", str(staff_id))[:32])
     return bytes.fromhex(digest("webauthn-user", str(person_id))[:32])
 
 
-def registration_options(session: Session, person: Person, device: Device) -> str:
-    """Options JSON for `navigator.credentials.create` (caller commits)."""
+def registration_options(session: Session, person: Person, device: Device,
+                         staff_code: str = "") -> str:
+    """Options JSON for `navigator.credentials.create` (caller commits); a staff device's
+    passkey is named by the staff code."""
     cfg = settings()
-    excluded = session.exec(select(Passkey.credential_id).where(
-        Passkey.person_id == person.id, col(Passkey.revoked_at).is_(None))).all()
+    excluded = session.exec(select(Passkey.credential_id).join(
+        Device, col(Device.id) == col(Passkey.device_id)).where(
+        Passkey.person_id == person.id, _same_login(device.staff_id),
+        col(Passkey.revoked_at).is_(None))).all()
     options = generate_registration_options(
-        rp_id=cfg.webauthn_rp_id, rp_name=RP_NAME, user_name=person.code,
-        user_display_name=person.full_name, user_id=user_handle(session, person.id),
+        rp_id=cfg.webauthn_rp_id, rp_name=RP_NAME, user_name=staff_code or person.code,
+        user_display_name=person.full_name,
+        user_id=user_handle(session, person.id, device.staff_id),
         challenge=_new_challenge(session, "register", person.id, device.id),
         authenticator_selection=AuthenticatorSelectionCriteria(
             resident_key=ResidentKeyRequirement.PREFERRED,
@@ -170,14 +186,15 @@ def register(session: Session, person: Person, device: Device, credential: str |
     except (InvalidRegistrationResponse, InvalidJSONStructure) as exc:
         session.commit()  # the challenge stays consumed
         raise UserError("passkey_invalid") from exc
-    handle = bytes_to_base64url(user_handle(session, person.id))
+    handle = bytes_to_base64url(user_handle(session, person.id, device.staff_id))
     passkey = Passkey(person_id=person.id, device_id=device.id,
                       credential_id=bytes_to_base64url(verified.credential_id),
                       public_key=verified.credential_public_key, user_handle=handle,
                       sign_count=verified.sign_count,
                       backed_up=bool(verified.credential_backed_up), created_at=utcnow())
     session.add(passkey)
-    events.record(session, person.id, "passkey_created", device.name, client)
+    events.record(session, person.id, "passkey_created", device.name, client,
+                  staff_id=device.staff_id)
     session.commit()
     return passkey
 
@@ -216,7 +233,7 @@ def login(session: Session, credential: str | dict, jwk: dict[str, str], device_
     person = session.get(Person, passkey.person_id)
     if passkey.revoked_at is not None or device is None or device.revoked_at is not None:
         events.record(session, passkey.person_id, "passkey_refused", device.name if device
-                      else "", client)
+                      else "", client, staff_id=device.staff_id if device else None)
         session.commit()
         raise UserError("passkey_revoked")
     try:
@@ -226,7 +243,8 @@ def login(session: Session, credential: str | dict, jwk: dict[str, str], device_
             credential_public_key=passkey.public_key, credential_current_sign_count=0,
             require_user_verification=True)
     except (InvalidAuthenticationResponse, InvalidJSONStructure) as exc:
-        events.record(session, passkey.person_id, "passkey_refused", device.name, client)
+        events.record(session, passkey.person_id, "passkey_refused", device.name, client,
+                      staff_id=device.staff_id)
         session.commit()
         raise UserError("passkey_invalid") from exc
     handle = (data.get("response") or {}).get("userHandle")
@@ -238,19 +256,23 @@ def login(session: Session, credential: str | dict, jwk: dict[str, str], device_
         # nor lock the person out; the SMS code re-binds and a new passkey can be made.
         passkey.revoked_at = utcnow()
         session.add(passkey)
-        events.record(session, passkey.person_id, "sign_count_regression", device.name, client)
+        events.record(session, passkey.person_id, "sign_count_regression", device.name, client,
+                      staff_id=device.staff_id)
         session.commit()
         raise UserError("passkey_cloned")
     if device.key_thumbprint != row.key_thumbprint:
         # The passkey is fine but this is not the bound device: moving needs an SMS code.
-        raise UserError("device_rebind", status=409, code=person.code)
+        staff = session.get(StaffAccount, device.staff_id) if device.staff_id else None
+        raise UserError("device_rebind", status=409,
+                        code=staff.staff_code if staff else person.code)
     now = utcnow()
     passkey.sign_count, passkey.last_used = new_count, now
     passkey.backed_up = bool(verified.credential_backed_up)
     device.last_seen = now
     session.add(passkey)
     session.add(device)
-    events.record(session, person.id, "login_passkey", device.name, client)
+    events.record(session, person.id, "login_passkey", device.name, client,
+                  staff_id=device.staff_id)
     session.commit()
     return PasskeyLogin(person, device)
 

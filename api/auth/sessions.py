@@ -21,11 +21,14 @@ TICKET_LIFETIME = dt.timedelta(minutes=1)
 
 
 
-def issue_ticket(session: Session, person_id: int, device_id: int) -> str:
-    """A single-use ticket for the person on this device, valid one minute."""
+def issue_ticket(session: Session, person_id: int, device_id: int,
+                 staff_id: int | None = None) -> str:
+    """A single-use ticket for the person (or their staff login) on this device, valid one
+    minute."""
     ticket = new_token()
     session.add(LoginTicket(digest=digest("ticket", ticket), person_id=person_id,
-                            device_id=device_id, expires_at=utcnow() + TICKET_LIFETIME))
+                            device_id=device_id, staff_id=staff_id,
+                            expires_at=utcnow() + TICKET_LIFETIME))
     return ticket
 
 
@@ -43,16 +46,18 @@ def redeem_ticket(session: Session, ticket: str) -> str | None:
     ).rowcount
     if updated != 1:
         return None
-    return open_session(session, row.person_id, row.device_id)
+    return open_session(session, row.person_id, row.device_id, row.staff_id)
 
 
-def open_session(session: Session, person_id: int, device_id: int) -> str:
-    """Create a session bound to a device and return its token (the cookie value)."""
+def open_session(session: Session, person_id: int, device_id: int,
+                 staff_id: int | None = None) -> str:
+    """Create a session bound to a device and return its token (the cookie value); with
+    `staff_id`, a session of that staff login (its role is the account's)."""
     token = new_token()
     now = utcnow()
     session.add(WebSession(digest=digest("session", token), person_id=person_id, created_at=now,
                            expires_at=now + dt.timedelta(days=settings().session_days),
-                           last_seen=now, device_id=device_id))
+                           last_seen=now, device_id=device_id, staff_id=staff_id))
     return token
 
 

@@ -1,4 +1,5 @@
-"""Login routes (roles: anyone; logout needs the session): SMS code, ticket, passkeys."""
+"""Login routes (roles: anyone; logout needs the session): SMS code, ticket, passkeys.
+Citizens send `code`; clinic staff send `staff_code` instead, to the same routes."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from api.auth import events, passkeys, sessions, throttle
+from api.auth import events, passkeys, sessions, staff, throttle
+from api.auth.models import StaffAccount
 from api.domain.models import Person
 from api.http.base import (
+    ANY_ROLE,
     authorized,
     clear_session_cookie,
     client_of,
@@ -24,41 +27,54 @@ from api.services import login
 from api.services.errors import UserError
 
 
+def _typed(body: dict[str, str]) -> tuple[str, bool]:
+    """What was typed and whether it is a staff login (`staff_code` instead of `code`)."""
+    if "staff_code" in body:
+        return body["staff_code"], True
+    return body.get("code", ""), False
+
+
 async def request_otp(request: Request, session: Session) -> Response:
-    """POST {code, device_key, confirm_move}: send a login code to the registered phone.
-    409 "device_in_use" when the account is bound to another device and the move is not
-    confirmed yet."""
+    """POST {code | staff_code, device_key, confirm_move}: send a login code to the
+    registered phone (for `staff_code`, to the staff phone). 409 "device_in_use" when a
+    citizen account is bound to another device and the move is not confirmed yet."""
     body = await text_fields(request)
+    typed, as_staff = _typed(body)
     await throttle.wait_for_address(session, "send", client_of(request))
-    sent = login.request_code(session, body.get("code", ""), request_lang(request),
+    sent = login.request_code(session, typed, request_lang(request),
                               login.device_key(body.get("device_key")),
                               confirm_move=body.get("confirm_move") in ("1", "true", "True"),
-                              client=client_of(request))
+                              client=client_of(request), as_staff=as_staff)
     return JSONResponse({"ok": True, "phone": sent.masked_phone,
                          "resend_after": sent.resend_after})
 
 
 async def verify_otp(request: Request, session: Session) -> Response:
-    """POST {code, otp, device_key, device_name}: check the code, bind this device and set
-    the session cookie."""
+    """POST {code | staff_code, otp, device_key, device_name}: check the code, bind this
+    device and set the session cookie; answers the page to open (`home`)."""
     body = await text_fields(request)
+    typed, as_staff = _typed(body)
     await throttle.wait_for_address(session, "verify", client_of(request))
-    ticket = login.confirm_code(session, body.get("code", ""), body.get("otp", ""),
+    ticket = login.confirm_code(session, typed, body.get("otp", ""),
                                 login.device_key(body.get("device_key")),
                                 body.get("device_name", "")[:80], client_of(request),
-                                request_lang(request))
+                                request_lang(request), as_staff=as_staff)
     token = sessions.redeem_ticket(session, ticket)
-    response = JSONResponse({"ok": True})
+    role = staff.role_of(session, sessions.find(session, token)) if token else staff.CITIZEN
+    response = JSONResponse({"ok": True, "home": login.home_of(role)})
     set_session_cookie(request, response, token or "")
     return response
 
 
 async def redeem(request: Request, session: Session) -> Response:
-    """GET ?ticket=: the page's login step; sets the cookie and goes home."""
+    """GET ?ticket=: the page's login step; sets the cookie and goes home (a staff login to
+    its role's page)."""
     token = sessions.redeem_ticket(session, request.query_params.get("ticket", ""))
     if token is None:
         return RedirectResponse("/login?expired=1", status_code=303)
-    response = RedirectResponse("/", status_code=303)
+    session.flush()
+    role = staff.role_of(session, sessions.find(session, token))
+    response = RedirectResponse(login.home_of(role), status_code=303)
     set_session_cookie(request, response, token)
     return response
 
@@ -68,12 +84,13 @@ async def logout(request: Request, session: Session) -> Response:
     proof the session lives on (a stolen cookie cannot log the owner out); the asking
     browser only loses its copy of the cookie."""
     try:
-        row, device = await authorized(request, session)
+        row, device = await authorized(request, session, ANY_ROLE)
     except UserError as exc:
         response = error(exc.reason, exc.status, request_lang(request))
         clear_session_cookie(response)
         return response
-    events.record(session, row.person_id, "logout", device.name, client_of(request))
+    events.record(session, row.person_id, "logout", device.name, client_of(request),
+                  staff_id=row.staff_id)
     sessions.revoke(session, request.cookies.get(sessions.COOKIE))
     response = JSONResponse({"ok": True})
     clear_session_cookie(response)
@@ -98,23 +115,27 @@ async def passkey_login(request: Request, session: Session) -> Response:
                           login.device_key(body.get("device_key")),
                           str(body.get("device_signature") or ""), client_of(request))
     token = login.session_for_passkey(session, done.person.id, done.device.id,
-                                      request_lang(request))
-    response = JSONResponse({"ok": True})
+                                      request_lang(request), done.device.staff_id)
+    response = JSONResponse({"ok": True,
+                             "home": login.home_of(staff.role_of(session, done.device))})
     set_session_cookie(request, response, token)
     return response
 
 
 async def passkey_register_options(request: Request, session: Session) -> Response:
-    """POST (device-proven): WebAuthn creation options for this person and device."""
-    row, device = await authorized(request, session)
+    """POST (device-proven; citizen or staff): WebAuthn creation options for this login and
+    device."""
+    row, device = await authorized(request, session, ANY_ROLE)
     person = session.get(Person, row.person_id)
-    options = passkeys.registration_options(session, person, device)
+    account = session.get(StaffAccount, row.staff_id) if row.staff_id else None
+    options = passkeys.registration_options(session, person, device,
+                                            account.staff_code if account else "")
     return Response(options, media_type="application/json")
 
 
 async def passkey_register(request: Request, session: Session) -> Response:
-    """POST {credential} (device-proven): store a new passkey."""
-    row, device = await authorized(request, session)
+    """POST {credential} (device-proven; citizen or staff): store a new passkey."""
+    row, device = await authorized(request, session, ANY_ROLE)
     body = await json_object(request)
     passkeys.register(session, session.get(Person, row.person_id), device,
                       body.get("credential") or {}, client_of(request))

@@ -15,8 +15,8 @@ from sqlmodel import Session
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from api.auth import device_binding, events, request_proofs, sessions
-from api.auth.models import Device, WebSession
+from api.auth import device_binding, events, request_proofs, sessions, staff
+from api.auth.models import Device, StaffAccount, WebSession
 from api.db import engine
 from api.services.errors import UserError, explain
 from locales import pick_lang
@@ -84,11 +84,20 @@ def client_of(request: Request) -> str:
     return request.client.host if request.client else ""
 
 
-async def authorized(request: Request, session: Session) -> tuple[WebSession, Device]:
+# `authorized(..., role=ANY_ROLE)`: any logged-in role (logout, passkey registration).
+ANY_ROLE = None
+
+
+async def authorized(request: Request, session: Session, role: str | None = "citizen"
+                     ) -> tuple[WebSession, Device]:
     """The live session and its device, proven by a single-use Device-Proof signed with the
     device key over this method, path and body (api/auth/request_proofs.py). A session
     cookie copied into another browser has no such key, and a captured proof works once,
-    for its own request only: refused."""
+    for its own request only: refused.
+
+    The session must be of `role` ("citizen": no staff account; "clinic": a clinic staff
+    login, see api/auth/staff.py; ANY_ROLE: either), else 403 "wrong_role": a clinic login
+    reads no citizen's wallet through the citizen routes, a citizen calls no clinic route."""
     row = sessions.find(session, request.cookies.get(sessions.COOKIE))
     state = sessions.status(row)
     if state in ("moved", "signed_out"):
@@ -106,10 +115,24 @@ async def authorized(request: Request, session: Session) -> tuple[WebSession, De
         request_proofs.spend(session, device.id, proof)
     except request_proofs.ProofError as exc:
         if exc.alarm:
-            events.record(session, row.person_id, "foreign_session", "", client_of(request))
+            events.record(session, row.person_id, "foreign_session", "", client_of(request),
+                          staff_id=row.staff_id)
             session.commit()
         raise UserError(exc.reason, status=401) from exc
+    if role is not ANY_ROLE and staff.role_of(session, row) != role:
+        raise UserError("wrong_role", status=403)
     return row, device
+
+
+async def clinic_staff(request: Request, session: Session
+                       ) -> tuple[WebSession, Device, StaffAccount]:
+    """For clinic routes: the proven session of a clinic staff login, its desk device and
+    its staff account (403 "wrong_role" for a citizen, 401 as `authorized`)."""
+    row, device = await authorized(request, session, "clinic")
+    account = session.get(StaffAccount, row.staff_id)
+    if account is None or account.revoked_at is not None:
+        raise UserError("not_logged_in", status=401)
+    return row, device, account
 
 
 async def person_id_of(request: Request, session: Session) -> int:

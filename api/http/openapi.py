@@ -15,7 +15,10 @@ from starlette.routing import Route
 from api.http.web_surface import API_BODY_LIMIT, API_BODY_LIMITS
 
 FILE = Path(__file__).resolve().parent.parent / "openapi.json"
-ANYONE, CITIZEN = ["anyone"], ["citizen"]
+# x-roles: "anyone", "citizen" (a session without a staff account), "clinic" (a clinic staff
+# login, api/auth/staff.py); "officer" comes with its routes.
+ANYONE, CITIZEN, CLINIC = ["anyone"], ["citizen"], ["clinic"]
+LOGGED_IN = ["citizen", "clinic"]
 
 _ERROR = {"type": "object", "required": ["error", "message"],
           "properties": {"error": {"type": "string"}, "message": {"type": "string"}}}
@@ -39,12 +42,14 @@ def _op(summary: str, roles: list[str], ok: dict | None = None, body: dict | Non
     """One operation: its roles, parameters, JSON body, success and error answers."""
     responses: dict[str, dict] = {ok_status: {"description": "done", "content": {
         media: {"schema": ok or _ANY}}} if ok_status != "303" else {"description": "redirect"}}
-    for status in errors:
+    if roles != ANYONE and 403 not in errors:
+        errors = (*errors, 403)  # "wrong_role": a session of another role
+    for status in sorted(errors):
         responses[str(status)] = {"description": "refused, with the reason and a message in "
                                                  "the user's language",
                                   "content": {"application/json": {"schema": _ERROR}}}
     operation: dict = {"summary": summary, "x-roles": roles, "responses": responses}
-    if roles == CITIZEN:
+    if roles != ANYONE:
         operation["security"] = [{"session": [], "deviceProof": []}]
     if params:
         operation["parameters"] = params
@@ -60,22 +65,28 @@ _PROVEN = (400, 401, 413, 415)
 def document() -> dict:
     """The whole document."""
     code = _text(20, description="10-digit code, old 15-character card number or 12-digit ID")
+    staff_code = _text(20, description="clinic staff code instead of `code`: facility code, "
+                                       "'-', two digits (01H01-01)")
     paths = {
         "/api/auth/otp": {"post": _op(
             "Send a login code by SMS to the registered phone", ANYONE,
             {"type": "object", "properties": {"ok": {"type": "boolean"},
                                               "phone": {"type": "string"},
                                               "resend_after": {"type": "integer"}}},
-            {"code": code, "device_key": _JWK, "confirm_move": {"type": "boolean"}},
+            {"code": code, "staff_code": staff_code, "device_key": _JWK,
+             "confirm_move": {"type": "boolean"}},
             errors=(400, 403, 404, 409, 413, 415, 429, 502))},
         "/api/auth/verify": {"post": _op(
-            "Check the SMS code, bind this device, set the session cookie", ANYONE, None,
-            {"code": code, "otp": _text(6), "device_key": _JWK, "device_name": _text(80)},
+            "Check the SMS code, bind this device, set the session cookie", ANYONE,
+            {"type": "object", "properties": {"ok": {"type": "boolean"},
+                                              "home": {"type": "string"}}},
+            {"code": code, "staff_code": staff_code, "otp": _text(6), "device_key": _JWK,
+             "device_name": _text(80)},
             errors=(400, 403, 404, 409, 413, 415, 429))},
         "/api/auth/session": {"get": _op(
             "Swap a single-use login ticket for the session cookie", ANYONE,
             params=[_query("ticket", _text(100))], errors=(), ok_status="303")},
-        "/api/auth/logout": {"post": _op("End this session", CITIZEN, None, {},
+        "/api/auth/logout": {"post": _op("End this session", LOGGED_IN, None, {},
                                          errors=_PROVEN)},
         "/api/auth/passkey/options": {"post": _op(
             "WebAuthn request options for a passkey login", ANYONE, None,
@@ -84,9 +95,9 @@ def document() -> dict:
             "Log in with a passkey on the bound device", ANYONE, None,
             {"credential": _ANY, "device_key": _JWK, "device_signature": _text(200)},
             errors=(400, 404, 409, 413, 415))},
-        "/api/passkeys/options": {"post": _op("WebAuthn creation options", CITIZEN, None, {},
-                                              errors=_PROVEN)},
-        "/api/passkeys": {"post": _op("Store a new passkey", CITIZEN, None,
+        "/api/passkeys/options": {"post": _op("WebAuthn creation options", LOGGED_IN, None,
+                                              {}, errors=_PROVEN)},
+        "/api/passkeys": {"post": _op("Store a new passkey", LOGGED_IN, None,
                                       {"credential": _ANY}, errors=_PROVEN)},
         "/api/security": {"get": _op("The bound device, passkeys and security events",
                                      CITIZEN, errors=(401,))},
@@ -120,6 +131,15 @@ def document() -> dict:
                 "type": "object", "properties": {"id": _text(40), "type": _text(24),
                                                  "data": _ANY}}}},
             errors=_PROVEN)},
+        "/api/clinic/me": {"get": _op(
+            "This desk's staff account and facility", CLINIC,
+            {"type": "object", "properties": {
+                "staff_code": {"type": "string"}, "full_name": {"type": "string"},
+                "role": {"type": "string"},
+                "facility": {"type": ["object", "null"], "properties": {
+                    "code": {"type": "string"}, "name": {"type": "string"},
+                    "province": {"type": "string"}}}}},
+            errors=(401, 403))},
         "/api/card-keys": {"get": _op("Issuer public keys (JWK set) for offline QR checks",
                                       ANYONE, errors=())},
         "/api/card/verify": {"post": _op("Verify a card QR (static, live or light) on the "

@@ -40,6 +40,26 @@ DEMO_PEOPLE: list[DemoPerson] = [
 ]
 
 
+@dataclass(frozen=True)
+class DemoStaff:
+    """A clinic staff account the README names: a demo person working at a facility, with a
+    staff phone of their own (the login codes for the staff account go there)."""
+
+    staff_code: str
+    person_code: str
+    facility_code: str
+    full_name: str
+    phone: str
+
+
+DEMO_STAFF: list[DemoStaff] = [
+    # Reception at Bạch Mai hospital (Hà Nội); also a citizen with his own wallet login.
+    DemoStaff("01H01-01", "0123456789", "01H01", "Nguyễn Văn An", "0912000101"),
+    # Reception at the first real hospital of Hồ Chí Minh City.
+    DemoStaff("79H01-01", "7912345678", "79H01", "Trần Thị Bích Ngọc", "0987000201"),
+]
+
+
 def demo_photo(person: DemoPerson) -> bytes:
     """A simple, deterministic portrait placeholder (head and shoulders), as PNG."""
     digest = hashlib.sha256(person.code.encode()).digest()

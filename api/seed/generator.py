@@ -17,6 +17,7 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, SQLModel
 
+from api.clock import utcnow
 from api.domain import provinces
 from api.domain.codes import fold
 from api.domain.directory import listing
@@ -36,7 +37,7 @@ from api.domain.models import (
 )
 from api.seed import realdata
 from api.seed import vocabulary as v
-from api.seed.demo import DEMO_PEOPLE, DemoPerson, demo_photo
+from api.seed.demo import DEMO_PEOPLE, DEMO_STAFF, DemoPerson, demo_photo
 
 # Monthly contribution rates (employer + employee) of the salary basis, per scheme.
 RATES = {"BHXH": 0.25, "BHTN": 0.02, "BHTNLD": 0.005, "BHYT": 0.045}
@@ -520,6 +521,22 @@ def demo_notices(engine: Engine, today: dt.date) -> None:
         session.commit()
 
 
+def demo_staff(engine: Engine) -> None:
+    """The README's clinic staff accounts (api/auth/staff.py), with their fixed codes."""
+    from api.auth.models import StaffAccount
+
+    with Session(engine) as session:
+        for demo in DEMO_STAFF:
+            pid = session.execute(select(Person.id).where(Person.code == demo.person_code)
+                                  ).scalar_one()
+            fid = session.execute(select(Facility.id).where(
+                Facility.code == demo.facility_code)).scalar_one()
+            session.add(StaffAccount(staff_code=demo.staff_code, person_id=pid, role="clinic",
+                                     facility_id=fid, full_name=demo.full_name,
+                                     phone=demo.phone, created_at=utcnow()))
+        session.commit()
+
+
 def write(conn: Connection, batch: Batch) -> None:
     """Insert a batch, parents before children (COPY on PostgreSQL, executemany elsewhere)."""
     for table in reversed(TABLES):
@@ -580,6 +597,7 @@ def run(engine: Engine, people: int, seed: int, today: dt.date | None = None,
         if progress:
             progress(written, people + len(DEMO_PEOPLE))
     demo_notices(engine, today)
+    demo_staff(engine)
     if engine.dialect.name == "postgresql":
         # Ids were assigned here; move the sequences past them for later inserts.
         with engine.begin() as conn:

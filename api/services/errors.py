@@ -25,6 +25,18 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "otp_locked": N_("Too many wrong tries. Ask for a new code."),
     "sms_failed": N_("The text message could not be sent. Try again in a minute."),
     "not_logged_in": N_("Please log in first."),
+    "wrong_role": N_("This account cannot use this page. Log in with the right account."),
+    "staff_empty": N_("Type your staff code."),
+    "staff_format": N_("That is not a staff code. It is your facility's code, a dash and two "
+                       "digits, like 01H01-01."),
+    "unknown_staff": N_("No active staff account has this code. Check it with your "
+                        "facility's administrator."),
+    "unknown_facility": N_("No facility has this code."),
+    "staff_facility": N_("A clinic staff account needs a facility."),
+    "staff_phone": N_("That is not a mobile phone number. Type 10 digits starting with 0."),
+    "staff_name": N_("Type the staff member's full name (at most 80 characters)."),
+    "staff_role": N_("This role does not exist."),
+    "staff_full": N_("This facility already has 99 staff accounts."),
     "ticket_invalid": N_("This login link has expired. Log in again."),
     "bad_page": N_("There is no such page. Showing the first page."),
     "search_empty": N_("Type at least 2 letters to search."),

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from api.auth import device_binding, events, otp, sessions, throttle
+from api.auth import device_binding, events, otp, sessions, staff, throttle
 from api.auth.device_keys import DeviceKeyError, parse_jwk
+from api.auth.models import StaffAccount
 from api.auth.sms import SmsGatewayError, gateway
 from api.domain.codes import IdentifierError, mask_phone, parse_identifier
 from api.domain.models import Person
@@ -17,6 +18,24 @@ from api.services import language
 from api.services.errors import UserError
 
 HOUR = dt.timedelta(hours=1)
+# Where each role lands after logging in (the clinic page: pwa/pages/clinic.py).
+CLINIC_HOME = "/clinic"
+HOMES = {staff.CITIZEN: "/", "clinic": CLINIC_HOME}
+
+
+def home_of(role: str) -> str:
+    """The page a session of this role opens after login."""
+    return HOMES.get(role, "/")
+
+
+def find_login(session: Session, typed: str, as_staff: bool
+               ) -> tuple[Person, StaffAccount | None]:
+    """The person behind a typed code, or with `as_staff` the staff account behind a typed
+    staff code and its person."""
+    if as_staff:
+        account, person = staff.find_for_login(session, typed)
+        return person, account
+    return find_person(session, typed), None
 
 
 def find_person(session: Session, typed: str) -> Person:
@@ -49,22 +68,25 @@ class CodeSent:
 
 
 def request_code(session: Session, typed: str, lang: str, jwk: dict[str, str],
-                 confirm_move: bool = False, client: str = "") -> CodeSent:
-    """Send a login code to the registered phone of the person behind `typed`.
+                 confirm_move: bool = False, client: str = "",
+                 as_staff: bool = False) -> CodeSent:
+    """Send a login code to the registered phone of the person behind `typed` (with
+    `as_staff`: to the staff phone of the staff account behind the typed staff code; a staff
+    account has several desk devices, so no move warning).
 
     If the account is bound to another device, refuses with "device_in_use" until the user
     confirms the move. The warning names no device and no date: whoever types a code has
     not proven anything yet (the owner sees the device under "Devices and security").
     Callers first wait out `throttle.wait_for_address(session, "send", client)`.
     """
-    person = find_person(session, typed)
-    other = device_binding.other_active_device(session, person.id, jwk)
+    person, account = find_login(session, typed, as_staff)
+    other = None if account else device_binding.other_active_device(session, person.id, jwk)
     if other is not None and not confirm_move:
         throttle.count_address(session, "send", client)
         session.commit()
         raise UserError("device_in_use", status=409)
     try:
-        sent = otp.issue(session, person, gateway(), person.lang or lang)
+        sent = otp.issue(session, person, gateway(), person.lang or lang, account)
     except otp.OtpError as exc:
         raise UserError(exc.reason, status=429, seconds=exc.retry_after) from exc
     except SmsGatewayError as exc:
@@ -72,43 +94,50 @@ def request_code(session: Session, typed: str, lang: str, jwk: dict[str, str],
         raise UserError("sms_failed", status=502) from exc
     throttle.count_address(session, "send", client)
     session.commit()
-    return CodeSent(mask_phone(person.phone), sent.resend_after)
+    return CodeSent(mask_phone(account.phone if account else person.phone), sent.resend_after)
 
 
 def confirm_code(session: Session, typed: str, code: str, jwk: dict[str, str],
-                 device_name: str, client: str = "", lang: str | None = None) -> str:
-    """Check the code, bind this device (signing out any other) and return a single-use
-    login ticket. `lang`, the language this phone shows, becomes the account's.
+                 device_name: str, client: str = "", lang: str | None = None,
+                 as_staff: bool = False) -> str:
+    """Check the code, bind this device (signing out any other; for a staff login, one of
+    its desk devices, see api/auth/staff.py) and return a single-use login ticket. `lang`,
+    the language this phone shows, becomes the account's.
     Callers first wait out `throttle.wait_for_address(session, "verify", client)`; the address never
     refuses a correct code."""
-    person = find_person(session, typed)
+    person, account = find_login(session, typed, as_staff)
+    staff_id = account.id if account else None
     try:
-        otp.verify(session, person, code)
+        otp.verify(session, person, code, account)
     except otp.OtpError as exc:
         if exc.reason in ("otp_wrong", "otp_locked"):
             throttle.count_address(session, "verify", client)
             events.record(session, person.id, "otp_failed" if exc.reason == "otp_wrong"
-                          else "otp_locked", device_name, client)
+                          else "otp_locked", device_name, client, staff_id=staff_id)
             session.commit()
         status = 429 if exc.reason == "otp_locked" else 400
         raise UserError(exc.reason, status=status, tries=exc.tries_left) from exc
     session.commit()
-    if lang:
+    if lang and account is None:  # a desk's language is not the person's own
         language.remember(session, person.id, lang)
-    device = device_binding.bind(session, person, jwk, device_name, client, gateway(),
+    if account is not None:
+        device = staff.bind_desk(session, account, jwk, device_name, client, gateway(),
                                  person.lang)
-    events.record(session, person.id, "login_otp", device.name, client)
-    ticket = sessions.issue_ticket(session, person.id, device.id)
+    else:
+        device = device_binding.bind(session, person, jwk, device_name, client, gateway(),
+                                     person.lang)
+    events.record(session, person.id, "login_otp", device.name, client, staff_id=staff_id)
+    ticket = sessions.issue_ticket(session, person.id, device.id, staff_id)
     session.commit()
     return ticket
 
 
 def session_for_passkey(session: Session, person_id: int, device_id: int,
-                        lang: str | None = None) -> str:
+                        lang: str | None = None, staff_id: int | None = None) -> str:
     """A session token after a verified passkey login (caller sets the cookie); `lang`, the
-    language this phone shows, becomes the account's."""
-    if lang:
+    language this phone shows, becomes the account's; `staff_id`, the device's staff login."""
+    if lang and staff_id is None:
         language.remember(session, person_id, lang)
-    token = sessions.open_session(session, person_id, device_id)
+    token = sessions.open_session(session, person_id, device_id, staff_id)
     session.commit()
     return token

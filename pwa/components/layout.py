@@ -85,11 +85,11 @@ def page_title(route: str) -> rx.Var[str]:
 def page(title: rx.Var | str, active: str, *children: rx.Component,
          nav: bool = True, public: bool = False) -> rx.Component:
     """A whole screen. A `public` page (open without logging in) syncs records and shows
-    the offline banner only to a logged-in person: a visitor has nothing to sync, and a
-    refused sync must not read as "offline"."""
+    the offline banner only to a logged-in citizen: a visitor (or a clinic desk) has nothing
+    to sync, and a refused sync must not read as "offline"."""
     sync = [records.SyncAgent.create(), records.OfflineBanner.create()] if nav else []
     if public and sync:
-        sync = [rx.cond(SessionState.logged_in, rx.fragment(*sync))]
+        sync = [rx.cond(SessionState.role == "citizen", rx.fragment(*sync))]
     return rx.el.div(
         DocTitle.create(text=title),
         records.UpdatePrompt.create(),

@@ -1,5 +1,6 @@
 """Login: a passkey on a bound phone, or the 10-digit code (or old card number, or personal
-ID) and the SMS code, which also binds this device."""
+ID) and the SMS code, which also binds this device. `/login?as=clinic`: clinic staff type
+their staff code instead (the code goes to the staff phone)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from pwa.i18n import t
 from pwa.state.login import LoginState
 
 
-def _code_step() -> rx.Component:
-    return rx.el.form(
+def _code_field() -> rx.Component:
+    return rx.fragment(
         rx.el.label(t("Social-insurance code"), html_for="code", class_name="label"),
         rx.el.input(id="code", name="code", type="text", input_mode="numeric",
                     auto_complete="username webauthn", placeholder="0123456789",
@@ -22,6 +23,25 @@ def _code_step() -> rx.Component:
                     required=True, aria_describedby="code-hint"),
         rx.el.p(t("The 10 digits on your card. An old 15-character card number or your "
                   "12-digit personal ID number also work."), id="code-hint", class_name="hint"),
+    )
+
+
+def _staff_code_field() -> rx.Component:
+    return rx.fragment(
+        rx.el.label(t("Staff code"), html_for="code", class_name="label"),
+        rx.el.input(id="code", name="code", type="text", auto_capitalize="characters",
+                    auto_complete="username webauthn",
+                    max_length=20, default_value=LoginState.code, class_name="input",
+                    required=True, aria_describedby="code-hint"),
+        rx.el.p(t("Your facility's code, a dash and two digits, as your administrator gave "
+                  "it. The code is sent to your staff phone."), id="code-hint",
+                class_name="hint"),
+    )
+
+
+def _code_step() -> rx.Component:
+    return rx.el.form(
+        rx.cond(LoginState.staff_mode == "clinic", _staff_code_field(), _code_field()),
         DeviceFields.create(),
         rx.el.button(t("Send me a code"), type="submit", class_name="btn btn-primary"),
         on_submit=LoginState.send_code,
@@ -72,8 +92,11 @@ def login_page() -> rx.Component:
         LocalWipe.create(when=LoginState.wipe),
         GoTo.create(href=LoginState.go_to),
         rx.el.section(
-            rx.el.p(t("Your health-insurance card, contribution history and benefits, "
-                      "on your phone."), class_name="lead"),
+            rx.cond(LoginState.staff_mode == "clinic",
+                    rx.el.h2(t("Clinic staff login"), class_name="lead staff-mode",
+                             id="staff-mode"),
+                    rx.el.p(t("Your health-insurance card, contribution history and "
+                              "benefits, on your phone."), class_name="lead")),
             alert(LoginState.info, "info"),
             alert(LoginState.error),
             rx.match(LoginState.step,
@@ -82,13 +105,24 @@ def login_page() -> rx.Component:
                      _code_step()),
             rx.cond(LoginState.step == "code",
                     PasskeyLogin.create(label=t("Log in with a passkey"), divider=t("or"))),
-            rx.el.p(
-                t("Forgot your code?"), " ",
-                rx.el.a(t("Find it under Look-ups"), href="/lookup?kind=code"),
-                class_name="hint",
+            rx.cond(
+                LoginState.staff_mode == "clinic",
+                rx.el.p(t("Not clinic staff?"), " ",
+                        rx.el.a(t("Log in with your social-insurance code"), href="/login",
+                                id="citizen-login"),
+                        class_name="hint"),
+                rx.el.p(
+                    t("Forgot your code?"), " ",
+                    rx.el.a(t("Find it under Look-ups"), href="/lookup?kind=code"),
+                    class_name="hint",
+                ),
             ),
             class_name="panel",
         ),
+        rx.cond(LoginState.staff_mode == "clinic", rx.fragment(),
+                rx.el.p(t("Clinic staff?"), " ",
+                        rx.el.a(t("Log in here"), href="/login?as=clinic", id="staff-login"),
+                        class_name="hint staff-link")),
         rx.el.p(t("BHXH will never ask for your code by phone. Hotline 1900 9068."),
                 class_name="fineprint"),
         nav=False,

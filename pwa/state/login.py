@@ -1,5 +1,7 @@
 """The login screen: code, then the one-time code sent to the registered phone. The same
-step binds this device; if the account is bound to another one, the user is warned first."""
+step binds this device; if the account is bound to another one, the user is warned first.
+`/login?as=clinic` is the same screen for clinic staff: the staff code, a code sent to the
+staff phone, and this device bound as one of the account's desk devices."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from api.auth import throttle
 from api.db import session_scope
 from api.services import login
 from api.services.errors import UserError, explain
+from api.services.login import home_of
 from locales import tr
 from pwa.state.session import SessionState
 
@@ -18,6 +21,8 @@ from pwa.state.session import SessionState
 NOTICES = {"moved": True, "signed_out": True, "foreign": False, "expired": False}
 # ?reason=1 -> the error explained, where its name differs.
 REASONS = {"foreign": "device_key_lost", "expired": "ticket_invalid"}
+# ?as= values that switch the screen to a staff login.
+STAFF_MODES = ("clinic",)
 
 
 class LoginState(SessionState):
@@ -25,6 +30,8 @@ class LoginState(SessionState):
 
     code: str = ""
     step: str = "code"
+    # "clinic" when clinic staff log in (/login?as=clinic), else "".
+    staff_mode: str = ""
     error: str = ""
     info: str = ""
     warning: str = ""
@@ -41,6 +48,8 @@ class LoginState(SessionState):
         self.go_to = ""
         self._confirm_move = False
         query = self.router.url.query_parameters
+        mode = query.get("as") or ""
+        self.staff_mode = mode if mode in STAFF_MODES else ""
         for reason, wipe in NOTICES.items():
             if query.get(reason):
                 self.error = explain(REASONS.get(reason, reason), self.lang)
@@ -50,7 +59,7 @@ class LoginState(SessionState):
         # back (a redirect loop that never reaches the SMS step).
         explained = any(query.get(reason) for reason in NOTICES)
         if not explained and self._check() in ("ok", "prove"):
-            return rx.redirect("/")
+            return rx.redirect(home_of(self.role))
         return None
 
     def _fail(self, exc: UserError) -> None:
@@ -69,7 +78,8 @@ class LoginState(SessionState):
                 await throttle.wait_for_address(db, "send", self._client())
                 sent = login.request_code(db, self.code, self.lang, jwk,
                                           confirm_move=self._confirm_move,
-                                          client=self._client())
+                                          client=self._client(),
+                                          as_staff=bool(self.staff_mode))
         except UserError as exc:
             if exc.reason == "device_in_use":
                 self.step, self.warning = "move", exc.message(self.lang)
@@ -103,7 +113,8 @@ class LoginState(SessionState):
                 await throttle.wait_for_address(db, "verify", self._client())
                 ticket = login.confirm_code(db, self.code, form.get("otp") or "", jwk,
                                             (form.get("device_name") or "")[:80],
-                                            self._client(), self.lang)
+                                            self._client(), self.lang,
+                                            as_staff=bool(self.staff_mode))
         except UserError as exc:
             self._fail(exc)
             return None

@@ -13,9 +13,10 @@ from collections.abc import Callable
 
 import reflex as rx
 
-from api.auth import device_binding, device_keys, events, sessions
+from api.auth import device_binding, device_keys, events, sessions, staff
 from api.auth.models import Device
 from api.db import session_scope
+from api.services.login import home_of
 from locales import DEFAULT_LANG, pick_lang
 
 LOGIN = "/login"
@@ -32,12 +33,15 @@ class SessionState(rx.State):
 
     lang: str = DEFAULT_LANG
     logged_in: bool = False
+    # The live session's role: "citizen", "clinic" (a clinic staff login), or "" (none).
+    role: str = ""
     # A nonce for this tab's DeviceGate to sign; empty when nothing is asked.
     device_nonce: str = ""
     # Backend-only (leading underscore): never sent to the browser.
     _person_id: int = 0
     _session_id: int = 0
     _device_id: int = 0
+    _staff_id: int = 0  # the staff account of a staff login, else 0
     _proven_device: int = 0
     _nonce: str = ""
 
@@ -56,21 +60,29 @@ class SessionState(rx.State):
             state = sessions.status(row)
             if state == "ok":
                 sessions.live(db, token)  # touch last_seen
+                self.role = staff.role_of(db, row)
         self.logged_in = state == "ok" and row.device_id is not None
         if not self.logged_in:
-            self._person_id = self._session_id = self._device_id = 0
+            self._person_id = self._session_id = self._device_id = self._staff_id = 0
+            self.role = ""
             return state if state != "ok" else "none"
         self._person_id, self._session_id, self._device_id = row.person_id, row.id, row.device_id
+        self._staff_id = row.staff_id or 0
         if self._proven_device == row.device_id:
             return "ok"
         self._nonce = secrets.token_urlsafe(24)
         self.device_nonce = self._nonce
         return "prove"
 
-    def _gate(self) -> tuple[bool, object]:
+    def _gate(self, role: str = staff.CITIZEN) -> tuple[bool, object]:
         """For page loads: (True, None) when personal data may load, else (False, what to
-        return: a redirect, or None while the device proves itself)."""
+        return: a redirect, or None while the device proves itself). A page of `role`
+        ("citizen", or "clinic" for the clinic pages) sends a session of another role to
+        that role's home (a clinic login opening / goes to /clinic, a citizen never sees a
+        clinic page)."""
         state = self._check()
+        if state in ("ok", "prove") and self.role != role:
+            return False, rx.redirect(home_of(self.role))
         if state == "ok":
             return True, None
         if state == "prove":
@@ -95,7 +107,8 @@ class SessionState(rx.State):
             ok = device is not None and device.revoked_at is None and device_keys.verify(
                 device_binding.device_jwk(device), device_keys.nonce_message(nonce), signature)
             if not ok:
-                events.record(db, self._person_id, "foreign_session", "", self._client())
+                events.record(db, self._person_id, "foreign_session", "", self._client(),
+                              staff_id=self._staff_id or None)
         if not ok:
             self.logged_in = False
             return rx.redirect(f"{LOGIN}?foreign=1")

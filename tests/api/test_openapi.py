@@ -1,6 +1,7 @@
 """The published OpenAPI document: current in the repository, complete, and every route's
-roles hold (the authorisation table: anyone, citizen; clinic and officer roles come with
-their routes)."""
+roles hold. The authorisation table has a row per role for every route: anonymous, a copied
+cookie, a citizen and a clinic staff login (real logins, device-proven requests). "officer"
+has no accounts nor routes yet: its row comes with them."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from starlette.testclient import TestClient
 
 from api.http import openapi
 from api.http.app import build
+from tests.devicekit import Device, sms_login
+
+ROLES_KNOWN = (["anyone"], ["citizen"], ["clinic"], ["citizen", "clinic"])
 
 
 def test_the_repository_copy_is_current() -> None:
@@ -31,7 +35,7 @@ def test_every_route_is_documented_with_its_roles() -> None:
     for path, method in _api_routes():
         operation = paths.get(path, {}).get(method.lower())
         assert operation is not None, f"{method} {path} is not in the OpenAPI document"
-        assert operation["x-roles"] in (["anyone"], ["citizen"]), (method, path)
+        assert operation["x-roles"] in ROLES_KNOWN, (method, path)
 
 
 ROLES = {  # role -> how its client is made; a row per role for every route
@@ -42,11 +46,39 @@ ROLES = {  # role -> how its client is made; a row per role for every route
 
 
 @pytest.mark.parametrize("role", sorted(ROLES))
-def test_citizen_routes_refuse_everyone_else(use_db: Engine, role: str) -> None:
+def test_proven_routes_refuse_anyone_not_logged_in(use_db: Engine, role: str) -> None:
     client = ROLES[role](TestClient(build(), raise_server_exceptions=False))
     paths = openapi.document()["paths"]
     for path, method in _api_routes():
-        if paths[path][method.lower()]["x-roles"] != ["citizen"]:
+        if paths[path][method.lower()]["x-roles"] == ["anyone"]:
             continue
         answer = client.request(method, path, json={} if method == "POST" else None)
         assert answer.status_code == 401, (role, method, path, answer.status_code)
+
+
+LOGINS = {  # role -> how it logs in: a citizen, and clinic staff of another person
+    "citizen": {"code": "0123456789"},
+    "clinic": {"staff_code": "79H01-01"},
+}
+
+
+@pytest.mark.parametrize("role", sorted(LOGINS))
+def test_each_role_is_refused_every_route_of_other_roles(use_db: Engine, role: str) -> None:
+    client, device = TestClient(build(), raise_server_exceptions=False), Device()
+    sms_login(client, use_db, device, **LOGINS[role])
+    paths = openapi.document()["paths"]
+    refused = 0
+    for path, method in _api_routes():
+        roles = paths[path][method.lower()]["x-roles"]
+        if roles == ["anyone"] or role in roles:
+            continue
+        body = b"{}" if method == "POST" else b""
+        answer = client.request(method, path, content=body or None,
+                                headers=device.headers(method, path, body))
+        assert answer.status_code == 403, (role, method, path, answer.status_code)
+        assert answer.json()["error"] == "wrong_role"
+        refused += 1
+    assert refused >= (1 if role == "citizen" else 10)
+    # ... and the session still works for its own role afterwards.
+    own = "/api/me" if role == "citizen" else "/api/clinic/me"
+    assert client.get(own, headers=device.headers("GET", own)).status_code == 200

@@ -73,7 +73,7 @@ def phone(use_db: Engine, monkeypatch) -> Phone:
 
 def test_passkey_login_after_logout(phone: Phone, use_db: Engine) -> None:
     assert phone.me() == 401
-    assert phone.passkey_login() == {"ok": True, "status": 200}
+    assert phone.passkey_login() == {"ok": True, "home": "/", "status": 200}
     assert phone.me() == 200
     with use_db.connect() as conn:
         count = conn.execute(text("SELECT sign_count FROM passkey")).scalar_one()
