@@ -60,11 +60,22 @@ NOTICES: dict[str, str] = {
     "new_visit": N_("A new insured visit was recorded: {facility}, {amount}."),
     "pension_adjusted": N_("Your pension was adjusted from {day}."),
 }
+# Why a clinic checked a person in (a visit recorded at the desk).
+VISIT_REASONS: dict[str, str] = {
+    "outpatient": N_("Outpatient visit"), "inpatient": N_("Inpatient stay"),
+    "emergency": N_("Emergency"), "referral": N_("Referral from another facility"),
+}
+# What a clinic did with a person's card: the citizen's "who viewed my card" list.
+VIEW_ACTIONS: dict[str, str] = {
+    "scan": N_("Card scanned"), "typed": N_("Card number typed in"),
+    "photo": N_("Photo viewed"), "visit": N_("Visit recorded"),
+}
 
 ALL: dict[str, dict[str, str]] = {
     "schemes": SCHEMES, "benefits": BENEFITS, "benefit_status": BENEFIT_STATUS,
     "documents": DOCUMENTS, "sex": SEX, "facility_levels": FACILITY_LEVELS,
     "beneficiary_groups": BENEFICIARY_GROUPS, "requests": REQUESTS, "notices": NOTICES,
+    "visit_reasons": VISIT_REASONS, "view_actions": VIEW_ACTIONS,
 }
 
 # Page route -> page title. The pages use it, and the head script (assets/lang_boot.js)
