@@ -231,13 +231,20 @@ function unwrap(text, prefix, minLength) {
   return blob;
 }
 
-async function checkStatic(text, trust, today) {
-  const blob = unwrap(text, STATIC_PREFIX, SIG_LEN);
+// A "payload || issuer signature" code (static, light): its claims, signed and not revoked,
+// issued by today.
+async function openPayload(text, prefix, decode, trust, today) {
+  const blob = unwrap(text, prefix, SIG_LEN);
   const payload = blob.slice(0, blob.length - SIG_LEN);
-  const c = decodePayload(payload);
+  const c = decode(payload);
   await issuerSigned(trust.keys, c.kid, blob.slice(blob.length - SIG_LEN), payload);
   if (trust.revoked.has(await cardEntry(c.code, c.issuedAt))) throw new QrError("qr_revoked");
   if (c.issuedAt > today) throw new QrError("qr_not_yet_valid");
+  return c;
+}
+
+async function checkStatic(text, trust, today) {
+  const c = await openPayload(text, STATIC_PREFIX, decodePayload, trust, today);
   if (c.validTo < today) throw new QrError("qr_expired");
   return { kind: "static", ok: true, holderBound: false, claims: c };
 }
@@ -267,12 +274,7 @@ async function checkLive(text, trust, now, today) {
 }
 
 async function checkLight(text, trust, now, today) {
-  const blob = unwrap(text, LIGHT_PREFIX, SIG_LEN);
-  const payload = blob.slice(0, blob.length - SIG_LEN);
-  const c = decodeLight(payload);
-  await issuerSigned(trust.keys, c.kid, blob.slice(blob.length - SIG_LEN), payload);
-  if (trust.revoked.has(await cardEntry(c.code, c.issuedAt))) throw new QrError("qr_revoked");
-  if (c.issuedAt > today) throw new QrError("qr_not_yet_valid");
+  const c = await openPayload(text, LIGHT_PREFIX, decodeLight, trust, today);
   if (c.validTo < today || c.expires < now) throw new QrError("qr_expired");
   return { kind: "light", ok: true, holderBound: false, claims: c };
 }

@@ -6,6 +6,8 @@ See docs/qr-format.md for the byte-by-byte description of each kind."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
@@ -15,6 +17,7 @@ from api.card.base45 import b45decode, b45encode
 from api.jose import der_signature, raw_signature
 
 SIG_LEN = 64
+T = TypeVar("T", bound=Any)
 
 
 class QrError(ValueError):
@@ -56,6 +59,29 @@ def signed_by(public: ec.EllipticCurvePublicKey, signature: bytes, data: bytes) 
     except (InvalidSignature, ValueError):
         return False
     return True
+
+
+def check_issuer(keys: dict[str, ec.EllipticCurvePublicKey], kid: str, signature: bytes,
+                 data: bytes) -> None:
+    """The issuer key `kid` is trusted and signed `data`; QrError otherwise."""
+    public = keys.get(kid)
+    if public is None:
+        raise QrError("qr_unknown_key")
+    if not signed_by(public, signature, data):
+        raise QrError("qr_bad_signature")
+
+
+def open_payload(text: str, prefix: str, keys: dict[str, ec.EllipticCurvePublicKey],
+                 decode: Callable[[bytes], T]) -> T:
+    """The claims of a "payload || issuer signature" code (static and light kinds): format,
+    known key, signature. `decode` parses the payload; its result names the key (`kid`)."""
+    blob = unwrap(text, prefix)
+    if len(blob) <= SIG_LEN:
+        raise QrError("qr_format")
+    payload, sig = blob[:-SIG_LEN], blob[-SIG_LEN:]
+    claims = decode(payload)
+    check_issuer(keys, claims.kid, sig, payload)
+    return claims
 
 
 def day(value: dt.date) -> str:

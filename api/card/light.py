@@ -20,15 +20,13 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from api.card import keys as issuer_keys
 from api.card.envelope import (
-    SIG_LEN,
     QrError,
     clean_name,
     day,
     fields,
+    open_payload,
     parse_day,
     sign_raw,
-    signed_by,
-    unwrap,
     wrap,
 )
 from api.card.qr import check_code
@@ -80,14 +78,4 @@ def issue(code: str, full_name: str, dob: dt.date, valid_to: dt.date, issued_at:
 
 def open_signed(text: str, keys: dict[str, ec.EllipticCurvePublicKey]) -> LightClaims:
     """Format, known key and signature of a light QR (no time check)."""
-    blob = unwrap(text, PREFIX)
-    if len(blob) <= SIG_LEN:
-        raise QrError("qr_format")
-    payload, sig = blob[:-SIG_LEN], blob[-SIG_LEN:]
-    claims = decode(payload)
-    public = keys.get(claims.kid)
-    if public is None:
-        raise QrError("qr_unknown_key")
-    if not signed_by(public, sig, payload):
-        raise QrError("qr_bad_signature")
-    return claims
+    return open_payload(text, PREFIX, keys, decode)

@@ -39,6 +39,7 @@ from api.card import keys as issuer_keys
 from api.card.envelope import (
     SIG_LEN,
     QrError,
+    check_issuer,
     clean_name,
     day,
     fields,
@@ -139,11 +140,7 @@ def open_signed(text: str, keys: dict[str, ec.EllipticCurvePublicKey]) -> Opened
     at = int.from_bytes(blob[2 + length + SIG_LEN:2 + length + SIG_LEN + 4], "big")
     device_sig = blob[-SIG_LEN:]
     cred = decode_credential(data)
-    public = keys.get(cred.card.kid)
-    if public is None:
-        raise QrError("qr_unknown_key")
-    if not signed_by(public, issuer_sig, data):
-        raise QrError("qr_bad_signature")
+    check_issuer(keys, cred.card.kid, issuer_sig, data)
     try:
         device = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), cred.device_key)
     except ValueError as exc:

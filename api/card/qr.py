@@ -24,15 +24,13 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from api.card import keys as issuer_keys
 from api.card.envelope import (
-    SIG_LEN,
     QrError,
     clean_name,
     day,
     fields,
+    open_payload,
     parse_day,
     sign_raw,
-    signed_by,
-    unwrap,
     wrap,
 )
 
@@ -92,17 +90,7 @@ def sign(claims: CardClaims, private_key: ec.EllipticCurvePrivateKey | None = No
 
 def open_signed(text: str, keys: dict[str, ec.EllipticCurvePublicKey]) -> CardClaims:
     """Format, known key and signature of a static QR (no date check)."""
-    blob = unwrap(text, PREFIX)
-    if len(blob) <= SIG_LEN:
-        raise QrError("qr_format")
-    payload, sig = blob[:-SIG_LEN], blob[-SIG_LEN:]
-    claims = decode_payload(payload)
-    public = keys.get(claims.kid)
-    if public is None:
-        raise QrError("qr_unknown_key")
-    if not signed_by(public, sig, payload):
-        raise QrError("qr_bad_signature")
-    return claims
+    return open_payload(text, PREFIX, keys, decode_payload)
 
 
 def verify(text: str, trusted: dict[str, ec.EllipticCurvePublicKey] | None = None,
