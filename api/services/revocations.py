@@ -29,7 +29,7 @@ from sync.protocol import SCHEMA, parse_cursor
 LOCK_KEY = (7_341, 0)  # pg_advisory_xact_lock key: the list's change numbers are serial
 MAX_DELTA = 5_000
 # Signed head per (database, issuer key, seq): making one reads every entry.
-_heads: dict[tuple[str, str, int], dict[str, object]] = {}
+_heads: dict[tuple[str, str, int, int], dict[str, object]] = {}
 
 
 def _next_seq(session: Session) -> int:
@@ -101,9 +101,15 @@ def active(session: Session, upto: int | None = None) -> list[bytes]:
 def signed_head(session: Session, seq: int,
                 entries: list[bytes] | None = None) -> dict[str, object]:
     """The issuer's signature over the whole list at `seq` (kept once made); `entries`, when
-    the caller already read them at `seq`."""
+    the caller already read them at `seq`. The kept one is used only while the table still
+    holds as many entries at `seq` (a database emptied or restored under a running server
+    numbers its changes again)."""
+    table = Revocation.__table__
+    count = session.connection().execute(
+        select(func.count()).select_from(table).where(table.c.gone.is_(False),
+                                                      table.c.seq <= seq)).scalar_one()
     key = (str(session.get_bind().url), issuer_keys.key_id(issuer_keys.signing_key()
-                                                            .public_key()), seq)
+                                                            .public_key()), seq, count)
     if key not in _heads:
         if len(_heads) > 64:
             _heads.clear()

@@ -1,7 +1,8 @@
 """The clinic page against every published test vector, with the network off: valid static,
 live and light codes are accepted (the live one as holder-bound), each bad vector gets its
 own verdict, and a card revoked after the page was opened is refused offline once the
-revocation list has been synced (its delta checked against the issuer-signed head)."""
+revocation list has been synced (checked against the issuer-signed head), with vectors and
+with a card the real server replaced."""
 
 from __future__ import annotations
 
@@ -12,12 +13,18 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, Route
+from sqlalchemy import text
+from sqlmodel import Session, select
 
 from api.card import revocation
+from api.db import engine_for
+from api.domain.models import HealthCard, Person
+from api.services import card_credentials, wallet
 from tests.browser.conftest import HYDRATED, Server, shot
 from tests.vectors import make_vectors
 
 pytestmark = pytest.mark.browser
+AN = "0123456789"
 VECTORS = json.loads((Path(__file__).parents[1] / "vectors" / "vectors.json").read_text())
 # What the clinic page shows for each vector verdict.
 SHOWN = {None: "ok_not_bound", "qr_format": "qr_format"}
@@ -103,3 +110,36 @@ def test_a_list_that_does_not_match_its_head_is_not_used(page: Page, server: Ser
     page.wait_for_function(HYDRATED, arg="#typed-code")
     result = page.evaluate("() => import('/clinic/trust.js').then(m => m.syncRevocations())")
     assert result == {"count": 0, "fresh": False}
+
+
+def test_a_card_replaced_on_the_server_is_refused_offline(page: Page, server: Server,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    """The real server revokes a lost card; the open clinic page syncs the list when the
+    network returns, and with the network off refuses the old card and accepts the new."""
+    monkeypatch.setenv("CARD_KEY_FILE", str(Path(server.db_url.removeprefix("sqlite:///"))
+                                            .parent / "issuer.pem"))
+    eng = engine_for(server.db_url)
+    server.reset_logins()
+    with Session(eng) as session:
+        person = session.exec(select(Person).where(Person.code == AN)).one()
+        card = session.exec(select(HealthCard).where(HealthCard.person_id == person.id)).one()
+        issued = card.issued_at
+        old_qr = wallet.card_view(session, person.id, "vi")["qr_text"]
+    page.goto("/clinic")
+    page.wait_for_function(HYDRATED, arg="#typed-code")
+    assert check(page, old_qr) == "ok_not_bound"
+    try:
+        with Session(eng) as session:
+            card_credentials.replace_card(session, AN, "lost")
+            new_qr = wallet.card_view(session, person.id, "vi")["qr_text"]
+        page.evaluate("() => window.dispatchEvent(new Event('online'))")
+        trust_synced(page, 1)
+        page.context.set_offline(True)
+        assert check(page, old_qr) == "qr_revoked"
+        assert check(page, new_qr) == "ok_not_bound"
+    finally:
+        with eng.begin() as conn:
+            conn.execute(text("UPDATE healthcard SET issued_at = :day WHERE id = :id"),
+                         {"day": issued, "id": card.id})
+        server.reset_logins()
