@@ -24,8 +24,8 @@ export function CardViews() {
           <ul className="list" id="card-views">
             {views.map(({ id, doc }) => (
               <li className="item card-view" key={id} data-id={id}>
-                <div className="row-between"><strong>{t(label("view_actions", doc.action))}</strong>
-                  <span className="small">{moment(doc.at, lang)}</span></div>
+                <p className="small muted"><time dateTime={doc.at}>{moment(doc.at, lang)}</time></p>
+                <p><strong>{t(label("view_actions", doc.action))}</strong></p>
                 <p>{doc.facility}{doc.facility_code ? ` (${doc.facility_code})` : ""}</p>
                 <p className="muted">{t("Staff member: {name}", { name: doc.staff })}</p>
               </li>

@@ -41,7 +41,7 @@ function CheckIn({ id, c, t, lang }) {
   const pending = !c.status || c.status === "pending_costs";
   return (
     <li className="item checkin" data-id={id}>
-      <div className="row-between"><strong>{moment(c.at, lang)}</strong>
+      <div className="row-between"><strong><time dateTime={c.at}>{moment(c.at, lang)}</time></strong>
         {pending ? <span className="badge badge-warn">{t("Checked in, costs pending")}</span> : null}</div>
       <p>{c.facility}{c.facility_code ? ` (${c.facility_code})` : ""}</p>
       <p className="muted">{t(label("visit_reasons", c.reason))}</p>
