@@ -24,6 +24,8 @@ BenefitsScreen = _screen("BenefitsScreen", "benefits", "Benefits and pension sli
 MedicalScreen = _screen("MedicalScreen", "medical", "Insured visits, costs and papers.")
 NoticesScreen = _screen("NoticesScreen", "notices", "Notices; marking one read works offline.")
 RequestsScreen = _screen("RequestsScreen", "requests", "Service-request drafts, offline too.")
+CardViews = _screen("CardViews", "card_views",
+                    "Who viewed my card: clinics' scans, look-ups and visits, offline too.")
 Greeting = _screen("Greeting", "home", "The home greeting from the stored profile.")
 SyncAgent = _screen("SyncAgent", "shared", "Runs the sync loop (open, reconnect, each minute).")
 OfflineBanner = _screen("OfflineBanner", "shared", "'Offline - last updated ...' when offline.")

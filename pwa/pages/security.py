@@ -1,9 +1,11 @@
-"""Devices and security: the bound device, its passkey, recent security events, sign out."""
+"""Devices and security: the bound device, its passkey, recent security events, who viewed
+the card (from the encrypted store, so it opens offline too), sign out."""
 
 from __future__ import annotations
 
 import reflex as rx
 
+from pwa.components import records
 from pwa.components.blocks import field, fields, section
 from pwa.components.device import PasskeyCreate, SignOutDevice
 from pwa.components.doc_title import STATIC_TITLE
@@ -51,6 +53,7 @@ def security_page() -> rx.Component:
                           "out and call 1900 9068."), class_name="hint"),
                 rx.el.ul(rx.foreach(SecurityState.events, _event), class_name="events",
                          id="security-events")),
+        records.CardViews.create(),
         rx.el.div(
             SignOutDevice.create(label=t("Sign out this device"),
                                  confirm_text=t("Sign out this device? The data stored on it "
