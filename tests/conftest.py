@@ -28,8 +28,9 @@ TODAY = dt.date(2026, 11, 23)
 # Login state, children before parents, emptied between tests.
 AUTH_TABLES = ("websession", "loginticket", "passkey", "webauthnchallenge", "securityevent",
                "attempt", "device", "otpchallenge", "smsoutbox", "revocation")
-# A clinic's look-ups and visits: a test starts with none (a photo needs a check first).
-DESK_TABLES = ("cardview", "checkin")
+# A clinic's look-ups and visits, and applied mutations: a test starts with none (a photo
+# needs a check first; counts of applied mutations start at zero).
+DESK_TABLES = ("cardview", "checkin", "appliedmutation")
 PG_ADMIN_URL = os.environ.get("TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 
 

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, Route
 
 from api.card import revocation
-from tests.browser.conftest import HYDRATED, Server, shot
+from tests.browser.conftest import HYDRATED, Server, log_in_desk, shot
 from tests.vectors import make_vectors
 
 pytestmark = pytest.mark.browser
@@ -71,6 +71,7 @@ def trust_synced(page: Page, count: int) -> None:
 
 
 def test_every_vector_offline(page: Page, server: Server) -> None:
+    log_in_desk(page, server)  # on the real clock; the vectors' time only for the checks
     page.clock.set_fixed_time(dt.datetime.fromtimestamp(VECTORS["now"], dt.UTC))
     serve_trust(page, VECTORS["revoked"][:1], 1)  # one revoked entry known so far
     page.goto("/clinic")
@@ -91,6 +92,7 @@ def test_every_vector_offline(page: Page, server: Server) -> None:
 
 
 def test_a_list_that_does_not_match_its_head_is_not_used(page: Page, server: Server) -> None:
+    log_in_desk(page, server)
     page.clock.set_fixed_time(dt.datetime.fromtimestamp(VECTORS["now"], dt.UTC))
     entries = [bytes.fromhex(h) for h in VECTORS["revoked"]]
     forged = {"schema": 1, "reset": True, "cursor": "1.5", "has_more": False,
