@@ -6,10 +6,13 @@ import { formatMoment, label, useLang, useT } from "../i18n.js";
 import * as store from "./desk_store.js";
 import { status, syncNow, todaysVisits } from "./desk_sync.js";
 
+// Marks a message for translation where it is defined; translated where it is shown.
+const N_ = (text) => text;
+
 const BADGES = {
-  waiting: ["badge badge-warn", "Waiting to send"],
-  sent: ["badge badge-ok", "Sent"],
-  refused: ["badge badge-error", "Needs attention"],
+  waiting: ["badge badge-warn", N_("Waiting to send")],
+  sent: ["badge badge-ok", N_("Sent")],
+  refused: ["badge badge-error", N_("Needs attention")],
 };
 
 export function VisitList() {
@@ -54,9 +57,9 @@ export function VisitList() {
                 <span className={badge}>{t(text)}</span>
               </div>
               <p className="visit-meta">
-                {v.name ? `${v.code} · ` : ""}{t(label("visit_reasons", v.reason))} · {formatMoment(v.at, lang)}
-                {v.checked_offline ? ` · ${t("checked offline")}` : ""}
-                {v.elsewhere ? ` · ${t("another desk")}` : ""}
+                {[v.name ? v.code : "", t(label("visit_reasons", v.reason)), formatMoment(v.at, lang),
+                  v.checked_offline ? t("checked offline") : "",
+                  v.elsewhere ? t("recorded at another desk") : ""].filter(Boolean).join(" · ")}
               </p>
               {v.status === "refused" ? (
                 <>
