@@ -364,7 +364,10 @@ export function ClinicCheck() {
         </form>
         {typedLater ? (
           <RecordVisit key={typedLater} code={typedLater} name="" how="typed" checkedOffline
-            onDone={() => setTyped("")} />
+            onDone={() => {
+              setTyped("");
+              setTypedMessage("");
+            }} />
         ) : null}
       </section>
       <VisitList />

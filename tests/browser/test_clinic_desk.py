@@ -65,6 +65,7 @@ def test_a_visit_recorded_offline_is_sent_once(page: Page, server: Server) -> No
     expect(item).to_have_attribute("data-status", "waiting")
     expect(item).to_contain_text(NAME)
     page.locator("#scan-next").click()
+    page.evaluate("() => window.scrollTo(0, 0)")
     shot(page, "clinic-visits-waiting-vi")
     ctx.set_offline(False)
     page.evaluate("() => window.dispatchEvent(new Event('online'))")
