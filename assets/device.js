@@ -6,7 +6,7 @@
 const DB_NAME = "wallet-device";
 const STORE = "keys";
 // Databases that hold personal data; wiped on sign-out or when the account moves away.
-export const PERSONAL_DATABASES = [DB_NAME, "wallet-data"];
+export const PERSONAL_DATABASES = [DB_NAME, "wallet-data", "clinic-desk"];
 
 function openDb() {
   return new Promise((resolve, reject) => {

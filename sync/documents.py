@@ -3,23 +3,28 @@
 the five languages, offline too.
 
 Document ids are "<type>:<id>". Types: card, profile, participation, benefit, visit,
-notice, draft.
+notice, draft, checkin (a visit recorded at a clinic desk, costs pending) and cardview (one
+look at the card by a clinic: "who viewed my card").
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterator
 
 from sqlmodel import Session, col, select
 
+from api.auth.models import StaffAccount
 from api.card import image
 from api.domain.codes import BENEFICIARY_GROUPS, legacy_card_number
 from api.domain.models import (
     Agency,
     Benefit,
+    CardView,
+    CheckIn,
     Employer,
     Facility,
     HealthCard,
@@ -125,6 +130,29 @@ def draft(row: ServiceDraft) -> Doc:
                               "updated": row.updated_at.isoformat()})
 
 
+def _utc(moment: dt.datetime) -> str:
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).isoformat()
+
+
+def checkin(row: CheckIn, facility: Facility | None) -> Doc:
+    """A visit recorded at a clinic desk: "checked in, costs pending" until the costs come
+    as a `visit`. `reason` is a VISIT_REASONS code; `at` the desk's clock, ISO UTC."""
+    return ("checkin", row.id, {
+        "at": _utc(row.at), "facility": facility.name if facility else "",
+        "facility_code": facility.code if facility else "", "reason": row.reason,
+        "checked_offline": row.checked_offline, "status": "pending_costs"})
+
+
+def cardview(row: CardView, facility: Facility | None, staff: StaffAccount | None) -> Doc:
+    """One look at the card by a clinic ("who viewed my card"): `action` is a VIEW_ACTIONS
+    code (scan, typed, photo, visit), `staff` the staff member's full name."""
+    return ("cardview", str(row.id), {
+        "at": _utc(row.at), "facility": facility.name if facility else "",
+        "facility_code": facility.code if facility else "",
+        "staff": staff.full_name if staff else "", "action": row.action})
+
+
 def all_documents(session: Session, person: Person) -> Iterator[Doc]:
     """Every document of a person: the snapshot a first sync (or a reset) receives."""
     doc = card(session, person)
@@ -161,3 +189,19 @@ def all_documents(session: Session, person: Person) -> Iterator[Doc]:
     for row in session.exec(select(ServiceDraft).where(
             ServiceDraft.person_id == person.id)).all():
         yield draft(row)
+    facilities: dict[int, Facility | None] = {}
+
+    def facility_named(facility_id: int) -> Facility | None:
+        if facility_id not in facilities:
+            facilities[facility_id] = session.get(Facility, facility_id)
+        return facilities[facility_id]
+
+    for row in session.exec(select(CheckIn).where(CheckIn.person_id == person.id)
+                            .order_by(col(CheckIn.at))).all():
+        yield checkin(row, facility_named(row.facility_id))
+    staff: dict[int, StaffAccount | None] = {}
+    for row in session.exec(select(CardView).where(CardView.person_id == person.id)
+                            .order_by(col(CardView.at))).all():
+        if row.staff_id not in staff:
+            staff[row.staff_id] = session.get(StaffAccount, row.staff_id)
+        yield cardview(row, facility_named(row.facility_id), staff[row.staff_id])

@@ -126,6 +126,8 @@ def _draft_delete(session: Session, person: Person, data: dict) -> None:
     changes.record(session, person.id, delete=("draft", row.id))
 
 
+# The citizen's mutations. A clinic session pushes with its own handlers instead
+# (api/services/clinic_desk.HANDLERS: "visit.checkin"), never these, and the other way round.
 HANDLERS: dict[str, Callable[[Session, Person, dict], None]] = {
     "notice.read": _notice_read,
     "draft.save": _draft_save,
@@ -133,10 +135,18 @@ HANDLERS: dict[str, Callable[[Session, Person, dict], None]] = {
 }
 
 
-def push(session: Session, person: Person, mutations: list, lang: str) -> dict:
+def push(session: Session, person: Person, mutations: list, lang: str,
+         handlers: dict[str, Callable[[Session, object, dict], None]] | None = None,
+         subject: object = None) -> dict:
     """Apply each mutation once, each in its own transaction; acknowledge or refuse it.
     At most MAX_MUTATIONS at a time (413 "too_many_changes": nothing applied, the phone
-    keeps them), so an answer stays small whatever is sent."""
+    keeps them), so an answer stays small whatever is sent.
+
+    `handlers` are the mutation types the session's role may send (default: the citizen's),
+    each called with `subject` (default: the person; a clinic desk's: its staff account).
+    Applied mutations are filed under `person` (for a desk: its staff member's person)."""
+    handlers = HANDLERS if handlers is None else handlers
+    subject = person if subject is None else subject
     if not isinstance(mutations, list):
         raise UserError("bad_request")
     if len(mutations) > MAX_MUTATIONS:
@@ -146,7 +156,7 @@ def push(session: Session, person: Person, mutations: list, lang: str) -> dict:
         raw_id = str(item.get("id", "")) if isinstance(item, dict) else ""
         ident = raw_id[:40]  # echoed back: never more than this
         kind = str(item.get("type", "")) if isinstance(item, dict) else ""
-        if not 8 <= len(raw_id) <= 40 or kind not in HANDLERS:
+        if not 8 <= len(raw_id) <= 40 or kind not in handlers:
             rejected.append({"id": ident, "error": "bad_request",
                              "message": explain("bad_request", lang)})
             continue
@@ -158,7 +168,7 @@ def push(session: Session, person: Person, mutations: list, lang: str) -> dict:
             continue
         try:
             data = item.get("data") if isinstance(item.get("data"), dict) else {}
-            HANDLERS[kind](session, person, data)
+            handlers[kind](session, subject, data)
             session.add(AppliedMutation(person_id=person.id, mutation_id=ident, kind=kind,
                                         applied_at=utcnow()))
             session.commit()

@@ -28,6 +28,9 @@ TODAY = dt.date(2026, 11, 23)
 # Login state, children before parents, emptied between tests.
 AUTH_TABLES = ("websession", "loginticket", "passkey", "webauthnchallenge", "securityevent",
                "attempt", "device", "otpchallenge", "smsoutbox", "revocation")
+# A clinic's look-ups and visits, and applied mutations: a test starts with none (a photo
+# needs a check first; counts of applied mutations start at zero).
+DESK_TABLES = ("cardview", "checkin", "appliedmutation")
 PG_ADMIN_URL = os.environ.get("TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 
 
@@ -100,7 +103,7 @@ def reset_logins(eng: Engine) -> None:
     (logging in keeps the phone's language on the account, and the seeded database is
     shared by the tests), so a test may log in at once."""
     with eng.begin() as conn:
-        for table in AUTH_TABLES:
+        for table in DESK_TABLES + AUTH_TABLES:
             conn.execute(text(f"DELETE FROM {table}"))
         # Staff accounts: the seed's demo staff, live again; those a test made, gone.
         demo_staff = ", ".join(f"'{s.staff_code}'" for s in DEMO_STAFF)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Column, LargeBinary
+from sqlalchemy import Column, Index, LargeBinary
 from sqlmodel import Field, SQLModel
 
 
@@ -252,3 +252,38 @@ class Revocation(SQLModel, table=True):
     drop_after: dt.date | None = None
     seq: int = Field(index=True)
     gone: bool = False
+
+
+class CheckIn(SQLModel, table=True):
+    """A visit recorded at a clinic desk (api/services/clinic_desk.py), possibly offline: the
+    desk makes the id (a UUID) and the time, and the record reaches the server through the
+    delta sync push. The citizen sees it as "checked in, costs pending" until the costs come.
+    `reason` is one of locales.labels.VISIT_REASONS; `how` is "scan" or "typed"."""
+
+    __table_args__ = (Index("ix_checkin_facility_at", "facility_id", "at"),)
+
+    id: str = Field(primary_key=True, max_length=40)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    facility_id: int = Field(foreign_key="facility.id")
+    staff_id: int = Field(foreign_key="staffaccount.id", index=True)
+    at: dt.datetime  # the desk's clock, UTC
+    reason: str = Field(max_length=16)
+    checked_offline: bool = False
+    how: str = Field(max_length=8)
+    recorded_at: dt.datetime  # the server's clock, when the push arrived
+
+
+class CardView(SQLModel, table=True):
+    """One look at a person's card by a clinic: the citizen's "who viewed my card" list, and
+    what lets a facility see a holder's photo (only after its own scan or typed look-up).
+    `action` is one of locales.labels.VIEW_ACTIONS: scan, typed, photo, visit."""
+
+    __table_args__ = (Index("ix_cardview_person_facility_at", "person_id", "facility_id",
+                            "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id")
+    facility_id: int = Field(foreign_key="facility.id")
+    staff_id: int = Field(foreign_key="staffaccount.id", index=True)
+    action: str = Field(max_length=8)
+    at: dt.datetime

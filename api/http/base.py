@@ -124,11 +124,18 @@ async def authorized(request: Request, session: Session, role: str | None = "cit
     return row, device
 
 
-async def clinic_staff(request: Request, session: Session
+async def clinic_staff(request: Request, session: Session,
+                       proven: WebSession | None = None
                        ) -> tuple[WebSession, Device, StaffAccount]:
     """For clinic routes: the proven session of a clinic staff login, its desk device and
-    its staff account (403 "wrong_role" for a citizen, 401 as `authorized`)."""
-    row, device = await authorized(request, session, "clinic")
+    its staff account (403 "wrong_role" for a citizen, 401 as `authorized`). `proven`: a
+    session `authorized` already proved for this request (its proof is single-use)."""
+    if proven is None:
+        row, device = await authorized(request, session, "clinic")
+    else:
+        if staff.role_of(session, proven) != "clinic":
+            raise UserError("wrong_role", status=403)
+        row, device = proven, session.get(Device, proven.device_id)
     account = session.get(StaffAccount, row.staff_id)
     if account is None or account.revoked_at is not None:
         raise UserError("not_logged_in", status=401)

@@ -60,6 +60,13 @@ def _op(summary: str, roles: list[str], ok: dict | None = None, body: dict | Non
 
 
 _PROVEN = (400, 401, 413, 415)
+# A card as a clinic desk sees it: the card QR's claim names, nothing more.
+_DESK_CARD = {"type": "object", "properties": {
+        k: {"type": t} for k, t in (("code", "string"), ("fullName", "string"),
+                                    ("dob", "string"), ("sex", "string"),
+                                    ("group", "string"), ("level", "integer"),
+                                    ("facility", "string"), ("validTo", "string"),
+                                    ("issuedAt", "string"))}}
 
 
 def document() -> dict:
@@ -126,7 +133,8 @@ def document() -> dict:
                     _query("limit", {"type": "integer", "minimum": 1, "maximum": 1000})],
             errors=(400, 401))},
         "/api/sync/push": {"post": _op(
-            "Apply the phone's queued changes once each (sync)", CITIZEN, None,
+            "Apply queued changes once each (sync): a citizen's (notice.read, draft.save, "
+            "draft.delete) or a clinic desk's (visit.checkin)", LOGGED_IN, None,
             {"mutations": {"type": "array", "maxItems": 200, "items": {
                 "type": "object", "properties": {"id": _text(40), "type": _text(24),
                                                  "data": _ANY}}}},
@@ -140,6 +148,37 @@ def document() -> dict:
                     "code": {"type": "string"}, "name": {"type": "string"},
                     "province": {"type": "string"}}}}},
             errors=(401, 403))},
+        "/api/clinic/lookup": {"post": _op(
+            "One card by its whole code, card number or personal ID (no partial search; "
+            "logged, slowed down past a number an hour)", CLINIC,
+            {"type": "object", "properties": {"card": _DESK_CARD,
+                                              "primary_here": {"type": "boolean"},
+                                              "revoked": {"type": "boolean"}}},
+            {"query": code}, errors=_PROVEN + (404,))},
+        "/api/clinic/scan": {"post": _op(
+            "Verify a QR scanned online, log the scan; the verdict and whether a photo "
+            "exists", CLINIC,
+            {"type": "object", "properties": {
+                "ok": {"type": "boolean"}, "kind": {"type": "string"},
+                "holderBound": {"type": "boolean"}, "claims": _DESK_CARD,
+                "primary_here": {"type": "boolean"}, "photo": {"type": "boolean"}}},
+            {"qr": _text(600)}, errors=_PROVEN + (422,))},
+        "/api/clinic/photo/{code}": {"get": _op(
+            "The holder's photo, for a card this facility scanned or typed in the last 12 "
+            "hours (logged)", CLINIC, {"type": "string", "format": "binary"},
+            params=[{"name": "code", "in": "path", "required": True, "schema": _text(10)}],
+            errors=(401, 403, 404), media="image/png")},
+        "/api/clinic/visits": {"get": _op(
+            "This facility's visits recorded today, newest first", CLINIC,
+            {"type": "object", "properties": {
+                "facility": {"type": "string"},
+                "visits": {"type": "array", "items": {"type": "object", "properties": {
+                    k: {"type": t} for k, t in (
+                        ("id", "string"), ("code", "string"), ("full_name", "string"),
+                        ("at", "string"), ("reason", "string"),
+                        ("checked_offline", "boolean"), ("how", "string"),
+                        ("mine", "boolean"))}}}}},
+            errors=(401,))},
         "/api/card-keys": {"get": _op("Issuer public keys (JWK set) for offline QR checks",
                                       ANYONE, errors=())},
         "/api/card/verify": {"post": _op("Verify a card QR (static, live or light) on the "

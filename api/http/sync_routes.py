@@ -1,4 +1,6 @@
-"""Delta sync routes (role: citizen, device-proven); the protocol is in sync/protocol.py."""
+"""Delta sync routes (device-proven); the protocol is in sync/protocol.py. A citizen pulls
+and pushes their own records; a clinic desk only pushes, with the desk's mutation types
+(api/services/clinic_desk.HANDLERS: recording a visit)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from api.domain.models import Person
-from api.http.base import authorized, endpoint, json_object, request_lang
+from api.http.base import ANY_ROLE, authorized, clinic_staff, endpoint, json_object, request_lang
+from api.services import clinic_desk
 from sync import protocol as sync_protocol
 
 
@@ -25,12 +28,16 @@ async def sync_pull(request: Request, session: Session) -> Response:
 
 async def sync_push(request: Request, session: Session) -> Response:
     """POST {mutations} (device-proven): apply each client mutation once."""
-    row, _ = await authorized(request, session)
+    row, _ = await authorized(request, session, ANY_ROLE)
+    if row.staff_id is not None:
+        _, _, account = await clinic_staff(request, session, proven=row)
+        handlers, subject = clinic_desk.HANDLERS, account
+    else:
+        handlers, subject = sync_protocol.HANDLERS, None
     body = await json_object(request)
     person = session.get(Person, row.person_id)
     return JSONResponse(sync_protocol.push(session, person, body.get("mutations") or [],
-                                           request_lang(request)))
-
+                                           request_lang(request), handlers, subject))
 
 
 routes = [

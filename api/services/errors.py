@@ -59,6 +59,16 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
                    "card on their phone and show the live code."),
     "qr_wrong_device": N_("This card belongs to another phone: it was copied. Ask for an "
                           "ID document."),
+    "desk_format": N_("Type the 10-digit code, the 15-character card number or the 12-digit "
+                      "personal ID number, in full."),
+    "unknown_card": N_("No insured person has this number. Check the digits with the card "
+                       "holder."),
+    "photo_not_allowed": N_("The photo is shown only for a card this clinic scanned or typed "
+                            "in the last 12 hours."),
+    "visit_reason": N_("Choose the reason for the visit: outpatient, inpatient, emergency or "
+                       "referral."),
+    "visit_time": N_("The visit time is not possible. Check this device's date and time, "
+                     "then record the visit again."),
     "card_replaced_today": N_("This card was already issued today. Replace it tomorrow, or "
                               "keep today's card."),
     "device_key": N_("This browser could not create its device key. Update the browser or "

@@ -7,6 +7,12 @@ import { formatDay as day, label, useLang, useT } from "../i18n.js";
 import { isQrText, parseIdentifier } from "./identifier.js";
 import { checkScanned, keepTrustFresh } from "./verdict.js";
 import { cacheScanner, closeCamera, openCamera, qrDetector, scanFrames } from "./scanner.js";
+import { DeskHeader } from "./desk_header.jsx";
+import { localDay } from "./desk_store.js";
+import { start as startDeskSync } from "./desk_sync.js";
+import { HolderPhoto } from "./holder_photo.jsx";
+import { RecordVisit } from "./record_visit.jsx";
+import { VisitList } from "./visit_list.jsx";
 
 // Marks a message for translation where it is defined; translated where it is shown.
 const N_ = (text) => text;
@@ -74,7 +80,6 @@ const TYPED_MESSAGES = {
   empty: N_("Type a code first."),
   format: N_("Type the 10-digit code, the 15-character card number or the 12-digit personal ID number."),
   offline: N_("Typing a code needs the network. You can still record the visit to check later."),
-  unavailable: N_("Looking up a typed code is not available on this server yet. Scan the QR code instead."),
   login: N_("Log in as clinic staff to look up a typed code."),
   failed: N_("The look-up did not answer. Try again, or scan the QR code."),
 };
@@ -111,6 +116,8 @@ function Facility({ code, t }) {
 
 function Verdict({ verdict, onNext, t, lang }) {
   const key = verdictKey(verdict);
+  // Recorded as checked offline unless the server checked it too (an online scan or look-up).
+  const how = verdict.kind === "lookup" ? "typed" : "scan";
   const shown = VERDICTS[key];
   const c = verdict.ok ? verdict.claims : null;
   return (
@@ -135,7 +142,12 @@ function Verdict({ verdict, onNext, t, lang }) {
             {c.facility ? <Row label={t("Primary-care facility")} value={c.facility} id="verdict-facility" /> : null}
           </dl>
           {c.facility ? <Facility code={c.facility} t={t} /> : null}
+          {verdict.photo ? <HolderPhoto code={c.code} /> : null}
         </div>
+      ) : null}
+      {c ? (
+        <RecordVisit key={`${c.code}-${verdict.frameAt || ""}-${verdict.seen || ""}`}
+          code={c.code} name={c.fullName} how={how} checkedOffline={!verdict.server} />
       ) : null}
       <button type="button" className="btn btn-primary btn-wide" id="scan-next" onClick={onNext}>
         {t("Check the next card")}
@@ -156,6 +168,8 @@ export function ClinicCheck() {
   const [typed, setTyped] = useState("");
   const [typedMessage, setTypedMessage] = useState("");
   const [busy, setBusy] = useState(false);
+  // A code typed while offline: the visit can still be recorded, to be checked when sent.
+  const [typedLater, setTypedLater] = useState("");
 
   const stopCamera = () => {
     if (stopScan.current) stopScan.current();
@@ -164,8 +178,26 @@ export function ClinicCheck() {
     stream.current = null;
   };
 
-  const show = (result, frameAt) => {
-    setVerdict({ ...result, frameAt });
+  const show = (result, frameAt, text) => {
+    const seen = Date.now();
+    setVerdict({ ...result, frameAt, seen });
+    // Online, the server checks the scan too (and logs it for the holder): its verdict is
+    // the one that counts, and it says whether the holder's photo can be shown.
+    if (result.ok && text && navigator.onLine) {
+      deviceFetch("/api/clinic/scan", { method: "POST", body: JSON.stringify({ qr: text }) })
+        .then(async (response) => {
+          const body = await response.json().catch(() => ({}));
+          setVerdict((now) => {
+            if (!now || now.seen !== seen) return now; // the desk moved on meanwhile
+            if (response.ok && body.ok) return { ...now, server: true, photo: body.photo };
+            if (response.status === 422 && /^qr_/.test(body.error || "")) {
+              return { ok: false, kind: now.kind, reason: body.error, frameAt, seen };
+            }
+            return now;
+          });
+        })
+        .catch(() => null);
+    }
   };
 
   const scan = () => {
@@ -173,7 +205,7 @@ export function ClinicCheck() {
     if (stopScan.current) stopScan.current();
     stopScan.current = scanFrames(video.current, decoder.current, async (text, frameAt) => {
       stopScan.current = null;
-      show(await checkScanned(text), frameAt);
+      show(await checkScanned(text), frameAt, text);
     });
   };
 
@@ -207,6 +239,7 @@ export function ClinicCheck() {
 
   const next = () => {
     setVerdict(null);
+    setTypedLater("");
     setTypedMessage("");
     setTyped("");
     if (stream.current) scan();
@@ -214,6 +247,7 @@ export function ClinicCheck() {
 
   useEffect(() => {
     const stopTrust = keepTrustFresh();
+    startDeskSync();
     cacheScanner().catch(() => null);
     // Leaving the page, or the tab going to the background, turns the camera off.
     const hidden = () => {
@@ -244,9 +278,10 @@ export function ClinicCheck() {
   const lookUp = async (event) => {
     event.preventDefault();
     setTypedMessage("");
+    setTypedLater("");
     if (isQrText(typed)) {
       setBusy(true);
-      show(await checkScanned(typed.trim()));
+      show(await checkScanned(typed.trim()), undefined, typed.trim());
       setBusy(false);
       return;
     }
@@ -257,6 +292,7 @@ export function ClinicCheck() {
     }
     if (!navigator.onLine) {
       setTypedMessage("offline");
+      setTypedLater(parsed.value);
       return;
     }
     setBusy(true);
@@ -266,16 +302,27 @@ export function ClinicCheck() {
       if (response.ok) {
         const body = await response.json();
         if (body && body.card) {
-          show({ ok: true, kind: "lookup", holderBound: false, claims: body.card });
+          const today = localDay();
+          show(body.revoked ? { ok: false, kind: "lookup", reason: "qr_revoked" }
+            : body.card.validTo < today ? { ok: false, kind: "lookup", reason: "qr_expired" }
+              : { ok: true, kind: "lookup", holderBound: false, claims: body.card, server: true });
         } else {
           setTypedMessage("failed");
         }
       } else {
-        setTypedMessage(response.status === 404 || response.status === 405 ? "unavailable"
-          : response.status === 401 || response.status === 403 ? "login" : "failed");
+        const body = await response.json().catch(() => ({}));
+        // An unknown or malformed number: the server's own words, in the desk's language.
+        setTypedMessage(response.status === 401 || response.status === 403 ? "login"
+          : (response.status === 404 || response.status === 400) && body.message
+            ? body.message : "failed");
       }
     } catch (e) {
-      setTypedMessage(navigator.onLine ? "failed" : "offline");
+      if (navigator.onLine) {
+        setTypedMessage("failed");
+      } else {
+        setTypedMessage("offline");
+        setTypedLater(parsed.value);
+      }
     }
     setBusy(false);
   };
@@ -284,6 +331,7 @@ export function ClinicCheck() {
   const cameraProblem = CAMERA_MESSAGES[camera];
   return (
     <>
+      <DeskHeader />
       <div id="verdict" role="status" aria-live="polite" aria-atomic="true">
         {verdict ? <Verdict verdict={verdict} onNext={next} t={t} lang={lang} /> : null}
       </div>
@@ -310,11 +358,19 @@ export function ClinicCheck() {
             aria-describedby="typed-help typed-message" onChange={(e) => setTyped(e.target.value)} />
           <p className="hint" id="typed-help">{t("10 digits, 15 characters (old card) or 12 digits. A QR reader can type into this field too.")}</p>
           <p id="typed-message" className={typedMessage ? "alert alert-warn" : "sr-only"}>
-            {typedMessage ? t(TYPED_MESSAGES[typedMessage]) : ""}
+            {typedMessage ? (TYPED_MESSAGES[typedMessage] ? t(TYPED_MESSAGES[typedMessage]) : typedMessage) : ""}
           </p>
           <button type="submit" className="btn btn-primary" disabled={busy}>{t("Check")}</button>
         </form>
+        {typedLater ? (
+          <RecordVisit key={typedLater} code={typedLater} name="" how="typed" checkedOffline
+            onDone={() => {
+              setTyped("");
+              setTypedMessage("");
+            }} />
+        ) : null}
       </section>
+      <VisitList />
     </>
   );
 }

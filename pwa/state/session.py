@@ -74,12 +74,13 @@ class SessionState(rx.State):
         self.device_nonce = self._nonce
         return "prove"
 
-    def _gate(self, role: str = staff.CITIZEN) -> tuple[bool, object]:
+    def _gate(self, role: str = staff.CITIZEN, login: str = LOGIN) -> tuple[bool, object]:
         """For page loads: (True, None) when personal data may load, else (False, what to
         return: a redirect, or None while the device proves itself). A page of `role`
         ("citizen", or "clinic" for the clinic pages) sends a session of another role to
         that role's home (a clinic login opening / goes to /clinic, a citizen never sees a
-        clinic page)."""
+        clinic page). `login`: where a logged-out visitor goes (the clinic login for the
+        clinic pages)."""
         state = self._check()
         if state in ("ok", "prove") and self.role != role:
             return False, rx.redirect(home_of(self.role))
@@ -88,8 +89,8 @@ class SessionState(rx.State):
         if state == "prove":
             return False, None
         if state in ("moved", "signed_out"):
-            return False, rx.redirect(f"{LOGIN}?{state}=1")
-        return False, rx.redirect(LOGIN)
+            return False, rx.redirect(f"{login}{'&' if '?' in login else '?'}{state}=1")
+        return False, rx.redirect(login)
 
     @rx.event
     def check(self) -> None:

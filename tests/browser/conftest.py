@@ -178,6 +178,17 @@ def log_in(page: Page, server: Server, code: str = "0123456789") -> None:
     page.locator(".hello-name").wait_for()
 
 
+def log_in_desk(page: Page, server: Server, staff: str = "79H01-01") -> None:
+    """A clinic staff login (the login page's clinic mode), landing on /clinic."""
+    server.age_codes()  # a test may log the same desk in on a second browser
+    page.goto("/login?as=clinic")
+    submit(page, "#code", staff, "#otp")
+    page.wait_for_function(HYDRATED, arg="#otp")
+    page.locator("#otp").fill(server.sms_code(staff))
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/clinic/?$"), timeout=30000)
+
+
 def shot(page: Page, name: str) -> Path:
     """Save a full-page phone-size screenshot under test-artifacts/."""
     ARTIFACTS.mkdir(exist_ok=True)

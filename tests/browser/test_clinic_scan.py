@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from api.card import keys, qr
 from api.card.base45 import b45decode, b45encode
-from tests.browser.conftest import CHROMIUM, HYDRATED, PHONE, Server, shot
+from tests.browser.conftest import CHROMIUM, HYDRATED, PHONE, Server, log_in_desk, shot
 
 pytestmark = pytest.mark.browser
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu",
@@ -90,7 +90,7 @@ def clinic(chromium: Browser, server: Server, locale: str = "en-US",
                                permissions=permissions if permissions is not None
                                else ["camera"])
     page = ctx.new_page()
-    page.goto("/clinic")
+    log_in_desk(page, server)
     page.wait_for_function(HYDRATED, arg="#camera-toggle")
     return ctx, page
 
@@ -187,7 +187,7 @@ def test_bad_codes_have_their_own_message(browser: Browser, server: Server, vide
 
 
 def test_a_qr_reader_typing_into_the_field_is_checked_too(page: Page, server: Server) -> None:
-    page.goto("/clinic")
+    log_in_desk(page, server)
     page.wait_for_function(HYDRATED, arg="#typed-code")
     shot(page, "clinic-idle-vi")
     cases = [(card_qr(server), "ok_not_bound"), (tampered(card_qr(server)), "qr_bad_signature"),
@@ -203,7 +203,7 @@ def test_a_qr_reader_typing_into_the_field_is_checked_too(page: Page, server: Se
 
 
 def test_typed_codes_are_checked_and_need_the_network(page: Page, server: Server) -> None:
-    page.goto("/clinic")
+    log_in_desk(page, server)
     page.wait_for_function(HYDRATED, arg="#typed-code")
     message = page.locator("#typed-message")
     page.locator("#typed-code").fill("12345")
@@ -243,7 +243,7 @@ def test_no_camera_or_refused_says_type_the_code(browser: Browser, server: Serve
 def test_page_title_width_and_accessibility(page: Page, server: Server) -> None:
     from tests.browser.test_accessibility import AXE, serious_violations
 
-    page.goto("/clinic")
+    log_in_desk(page, server)
     page.wait_for_function(HYDRATED, arg="#typed-code")
     expect(page.locator("h1.page-title")).to_have_text("Kiểm tra thẻ")
     expect(page).to_have_title("Kiểm tra thẻ · BHXH")
@@ -269,7 +269,7 @@ def test_typed_identifiers_follow_the_python_rules(page: Page, server: Server) -
     samples = ["0123456789", " 0123-456.789 ", "001072012345", "DN4010123456789",
                "dn4 01 0123456789", "DN6010123456789", "D14010123456789", "012345678",
                "01234567890", "", "   ", "ABCDEFGHIJ", "0123456789012"]
-    page.goto("/clinic")
+    log_in_desk(page, server)
     got = page.evaluate("""async (samples) => {
         const m = await import('/clinic/identifier.js');
         return samples.map((s) => m.parseIdentifier(s));

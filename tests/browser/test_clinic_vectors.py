@@ -20,7 +20,7 @@ from api.card import revocation
 from api.db import engine_for
 from api.domain.models import HealthCard, Person
 from api.services import card_credentials, wallet
-from tests.browser.conftest import HYDRATED, Server, shot
+from tests.browser.conftest import HYDRATED, Server, log_in_desk, shot
 from tests.vectors import make_vectors
 
 pytestmark = pytest.mark.browser
@@ -78,6 +78,7 @@ def trust_synced(page: Page, count: int) -> None:
 
 
 def test_every_vector_offline(page: Page, server: Server) -> None:
+    log_in_desk(page, server)  # on the real clock; the vectors' time only for the checks
     page.clock.set_fixed_time(dt.datetime.fromtimestamp(VECTORS["now"], dt.UTC))
     serve_trust(page, VECTORS["revoked"][:1], 1)  # one revoked entry known so far
     page.goto("/clinic")
@@ -98,6 +99,7 @@ def test_every_vector_offline(page: Page, server: Server) -> None:
 
 
 def test_a_list_that_does_not_match_its_head_is_not_used(page: Page, server: Server) -> None:
+    log_in_desk(page, server)
     page.clock.set_fixed_time(dt.datetime.fromtimestamp(VECTORS["now"], dt.UTC))
     entries = [bytes.fromhex(h) for h in VECTORS["revoked"]]
     forged = {"schema": 1, "reset": True, "cursor": "1.5", "has_more": False,
@@ -126,6 +128,7 @@ def test_a_card_replaced_on_the_server_is_refused_offline(page: Page, server: Se
         card = session.exec(select(HealthCard).where(HealthCard.person_id == person.id)).one()
         issued = card.issued_at
         old_qr = wallet.card_view(session, person.id, "vi")["qr_text"]
+    log_in_desk(page, server)
     page.goto("/clinic")
     page.wait_for_function(HYDRATED, arg="#typed-code")
     assert check(page, old_qr) == "ok_not_bound"
