@@ -230,9 +230,14 @@ def _visit_time(value: object) -> dt.datetime:
 
 
 def record_visit(session: Session, account: StaffAccount, data: dict) -> None:
-    """The "visit.checkin" mutation: {checkin_id, code, reason, at, checked_offline, how}.
-    Idempotent on checkin_id as well as on the mutation id."""
+    """The "visit.checkin" mutation: {checkin_id, code, reason, at, checked_offline, how,
+    staff_code}. Idempotent on checkin_id as well as on the mutation id; refused when it was
+    recorded under another staff code."""
     facility = facility_of(session, account)
+    recorded_by = data.get("staff_code", account.staff_code)
+    if recorded_by != account.staff_code:
+        # A desk device shared by staff: a visit goes under the account that recorded it.
+        raise UserError("visit_other_staff", status=409, staff=str(recorded_by)[:20])
     checkin_id = data.get("checkin_id")
     if not isinstance(checkin_id, str) or not 8 <= len(checkin_id) <= 40:
         raise UserError("bad_request")

@@ -67,6 +67,8 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
                             "in the last 12 hours."),
     "visit_reason": N_("Choose the reason for the visit: outpatient, inpatient, emergency or "
                        "referral."),
+    "visit_other_staff": N_("This visit was recorded under staff code {staff}. It is sent when "
+                            "{staff} logs in on this device again."),
     "visit_time": N_("The visit time is not possible. Check this device's date and time, "
                      "then record the visit again."),
     "card_replaced_today": N_("This card was already issued today. Replace it tomorrow, or "

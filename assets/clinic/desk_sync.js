@@ -20,12 +20,23 @@ function emit(patch) {
   store.changed();
 }
 
+// The staff account logged in at this desk (desk_header.jsx keeps it from /api/clinic/me).
+function staffCode() {
+  try {
+    return (JSON.parse(window.localStorage.getItem("clinic-desk") || "null") || {}).staffCode || "";
+  } catch (e) {
+    return "";
+  }
+}
+
 /** Record a visit: kept here at once, sent when possible. Returns the check-in id. */
 export async function recordVisit({ code, name, reason, how, checkedOffline }) {
   const id = crypto.randomUUID();
   const at = new Date().toISOString();
+  const staff = staffCode();
   const mutation = { id: crypto.randomUUID(), type: "visit.checkin", data: {
-    checkin_id: id, code, reason, at, checked_offline: Boolean(checkedOffline), how } };
+    checkin_id: id, code, reason, at, checked_offline: Boolean(checkedOffline), how,
+    ...(staff ? { staff_code: staff } : {}) } };
   await store.add({ id, at, code, name: name || "", reason, how,
     checked_offline: Boolean(checkedOffline), mutation });
   syncNow();
@@ -33,7 +44,10 @@ export async function recordVisit({ code, name, reason, how, checkedOffline }) {
 }
 
 async function pushWaiting() {
-  const waiting = (await store.list()).filter((v) => v.status === "waiting");
+  // A desk shared by staff sends each visit under the account that recorded it.
+  const staff = staffCode();
+  const waiting = (await store.list()).filter((v) => v.status === "waiting"
+    && (!v.mutation.data.staff_code || !staff || v.mutation.data.staff_code === staff));
   for (let i = 0; i < waiting.length; i += BATCH) {
     const batch = waiting.slice(i, i + BATCH);
     const response = await deviceFetch("/api/sync/push", {

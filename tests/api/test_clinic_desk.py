@@ -181,14 +181,22 @@ def test_refused_visits_say_why(use_db: Engine) -> None:
         "desk_format": visit("12345", how="typed"),
         "visit_reason": visit(NGOC, "spa"),
         "visit_time": visit(NGOC, at=dt.datetime.now(dt.UTC) + dt.timedelta(days=2)),
+        "visit_other_staff": visit(NGOC) | {"data": visit(NGOC)["data"] | {
+            "staff_code": BACH_MAI}},
     }
     answer = d.post(c, "/api/sync/push", {"mutations": list(cases.values())},
                     **{"accept-language": "en"}).json()
     assert answer["acked"] == []
     assert {r["error"] for r in answer["rejected"]} == set(cases)
     assert all(r["message"] for r in answer["rejected"])
+    other = next(r for r in answer["rejected"] if r["error"] == "visit_other_staff")
+    assert BACH_MAI in other["message"]
     with Session(use_db) as s:
         assert s.exec(select(CheckIn)).all() == []
+    # The same visit under its own staff code is taken.
+    mine = visit(NGOC)
+    mine["data"]["staff_code"] = CHO_RAY
+    assert d.post(c, "/api/sync/push", {"mutations": [mine]}).json()["acked"] == [mine["id"]]
 
 
 def test_visits_of_another_facility_are_not_listed_nor_taken_over(use_db: Engine) -> None:
