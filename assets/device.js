@@ -27,7 +27,10 @@ function idb(mode, action) {
           db.close();
           resolve(request.result);
         };
-        tx.onerror = () => reject(tx.error);
+        tx.onerror = () => {
+          db.close();
+          reject(tx.error);
+        };
       }),
   );
 }
@@ -46,17 +49,38 @@ export function fromB64url(text) {
 }
 
 let cached = null;
+let making = null;
 
 /** The device key ({privateKey, jwk}); made and stored on first use unless create=false. */
 export async function deviceKey(create = true) {
   if (cached) return cached;
+  if (!create) {
+    cached = (await idb("readonly", (store) => store.get("device"))) || null;
+    return cached;
+  }
+  // Components of one page ask at once on a first visit: one key is made, and all get it.
+  making = making || loadOrMake().finally(() => {
+    making = null;
+  });
+  return making;
+}
+
+async function loadOrMake() {
   let entry = await idb("readonly", (store) => store.get("device"));
-  if (!entry && create) {
+  if (!entry) {
     const pair = await crypto.subtle.generateKey(
       { name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
     const { kty, crv, x, y } = await crypto.subtle.exportKey("jwk", pair.publicKey);
-    entry = { privateKey: pair.privateKey, jwk: { kty, crv, x, y } };
-    await idb("readwrite", (store) => store.put(entry, "device"));
+    const made = { privateKey: pair.privateKey, jwk: { kty, crv, x, y } };
+    try {
+      // add(), not put(): another tab (or another copy of this module) that stored a key
+      // first keeps it, and this one uses that key too; two keys would mean the server
+      // binds one while the page signs with the other.
+      await idb("readwrite", (store) => store.add(made, "device"));
+      entry = made;
+    } catch (e) {
+      entry = await idb("readonly", (store) => store.get("device"));
+    }
   }
   cached = entry || null;
   return cached;

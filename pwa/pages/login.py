@@ -15,33 +15,32 @@ from pwa.state.login import LoginState
 
 
 def _code_field() -> rx.Component:
+    """The code field, for citizens or (in clinic mode) staff. One input element for both,
+    its words switched by the mode: the mode is known only once the page has loaded, and a
+    second element would drop what was typed before that."""
+    staff = LoginState.staff_mode == "clinic"
     return rx.fragment(
-        rx.el.label(t("Social-insurance code"), html_for="code", class_name="label"),
-        rx.el.input(id="code", name="code", type="text", input_mode="numeric",
-                    auto_complete="username webauthn", placeholder="0123456789",
-                    max_length=20, default_value=LoginState.code, class_name="input",
-                    required=True, aria_describedby="code-hint"),
-        rx.el.p(t("The 10 digits on your card. An old 15-character card number or your "
-                  "12-digit personal ID number also work."), id="code-hint", class_name="hint"),
-    )
-
-
-def _staff_code_field() -> rx.Component:
-    return rx.fragment(
-        rx.el.label(t("Staff code"), html_for="code", class_name="label"),
-        rx.el.input(id="code", name="code", type="text", auto_capitalize="characters",
+        rx.el.label(rx.cond(staff, t("Staff code"), t("Social-insurance code")),
+                    html_for="code", class_name="label"),
+        rx.el.input(id="code", name="code", type="text",
+                    input_mode=rx.cond(staff, "text", "numeric"),
+                    auto_capitalize=rx.cond(staff, "characters", "off"),
                     auto_complete="username webauthn",
+                    placeholder=rx.cond(staff, "", "0123456789"),
                     max_length=20, default_value=LoginState.code, class_name="input",
                     required=True, aria_describedby="code-hint"),
-        rx.el.p(t("Your facility's code, a dash and two digits, as your administrator gave "
-                  "it. The code is sent to your staff phone."), id="code-hint",
-                class_name="hint"),
+        rx.el.p(rx.cond(staff,
+                        t("Your facility's code, a dash and two digits, as your administrator "
+                          "gave it. The code is sent to your staff phone."),
+                        t("The 10 digits on your card. An old 15-character card number or "
+                          "your 12-digit personal ID number also work.")),
+                id="code-hint", class_name="hint"),
     )
 
 
 def _code_step() -> rx.Component:
     return rx.el.form(
-        rx.cond(LoginState.staff_mode == "clinic", _staff_code_field(), _code_field()),
+        _code_field(),
         DeviceFields.create(),
         rx.el.button(t("Send me a code"), type="submit", class_name="btn btn-primary"),
         on_submit=LoginState.send_code,
