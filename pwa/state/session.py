@@ -70,7 +70,10 @@ class SessionState(rx.State):
         self._staff_id = row.staff_id or 0
         if self._proven_device == row.device_id:
             return "ok"
-        self._nonce = secrets.token_urlsafe(24)
+        # One nonce until it is answered: a page whose loaders run twice (a reload, a second
+        # load event) would otherwise hand out a second nonce while the device signs the
+        # first, and the right device would be taken for a foreign one.
+        self._nonce = self._nonce or secrets.token_urlsafe(24)
         self.device_nonce = self._nonce
         return "prove"
 
