@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Iterable
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, func, select
@@ -46,11 +47,27 @@ def count(session: Session, scope: str, key: str, now: dt.datetime | None = None
     session.add(Attempt(scope=scope, key=key, at=now))
 
 
+def soft_pause(session: Session, limits: Iterable[tuple[str, str, int]]) -> float:
+    """Seconds the next attempt waits, for (scope, key, soft limit per hour) ledgers: 0 while
+    every ledger is under its limit, then PAUSE_STEP more per attempt over the most
+    exceeded one, at most PAUSE_CAP. Never a refusal."""
+    over = max((recent(session, scope, key, HOUR) - limit for scope, key, limit in limits),
+               default=-1)
+    return 0.0 if over < 0 else min(PAUSE_CAP, PAUSE_STEP * (over + 1))
+
+
+async def sleep_off(session: Session, pause: float) -> float:
+    """Wait `pause` seconds without holding a database connection meanwhile."""
+    session.rollback()
+    if pause:
+        await asyncio.sleep(pause)
+    return pause
+
+
 def address_pause(session: Session, step: str, client: str) -> float:
     """Seconds an attempt of `step` ("send", "verify", "passkey" or "lookup") from `client`
     waits before it is handled: 0 under the soft limit, then growing gently up to PAUSE_CAP."""
-    over = recent(session, _SCOPES[step], client, HOUR) - ADDRESS_SOFT_LIMIT[step]
-    return 0.0 if over < 0 else min(PAUSE_CAP, PAUSE_STEP * (over + 1))
+    return soft_pause(session, [(_SCOPES[step], client, ADDRESS_SOFT_LIMIT[step])])
 
 
 def count_address(session: Session, step: str, client: str) -> None:
@@ -60,8 +77,4 @@ def count_address(session: Session, step: str, client: str) -> None:
 
 async def wait_for_address(session: Session, step: str, client: str) -> float:
     """Wait out `address_pause` (without holding a database connection meanwhile)."""
-    pause = address_pause(session, step, client)
-    session.rollback()
-    if pause:
-        await asyncio.sleep(pause)
-    return pause
+    return await sleep_off(session, address_pause(session, step, client))

@@ -21,7 +21,6 @@ What a clinic may see, and how it is kept to that:
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 
 from sqlmodel import Session, col, select
@@ -76,22 +75,15 @@ def facility_of(session: Session, account: StaffAccount) -> Facility:
 
 
 def _pause(session: Session, account: StaffAccount, client: str) -> float:
-    over = 0.0
-    for scope, key in (("clinic_lookup:staff", account.staff_code),
-                       ("clinic_lookup:client", client),
-                       ("clinic_miss:staff", account.staff_code)):
-        count = throttle.recent(session, scope, key, throttle.HOUR) - SOFT_LIMITS[scope]
-        over = max(over, count + 1 if count >= 0 else 0)
-    return min(throttle.PAUSE_CAP, throttle.PAUSE_STEP * over)
+    return throttle.soft_pause(session, [
+        ("clinic_lookup:staff", account.staff_code, SOFT_LIMITS["clinic_lookup:staff"]),
+        ("clinic_lookup:client", client, SOFT_LIMITS["clinic_lookup:client"]),
+        ("clinic_miss:staff", account.staff_code, SOFT_LIMITS["clinic_miss:staff"])])
 
 
 async def wait_before_lookup(session: Session, account: StaffAccount, client: str) -> float:
     """Wait out the slow-down for a typed look-up (without holding a connection)."""
-    pause = _pause(session, account, client)
-    session.rollback()
-    if pause:
-        await asyncio.sleep(pause)
-    return pause
+    return await throttle.sleep_off(session, _pause(session, account, client))
 
 
 def _card_claims(card: HealthCard, person: Person, facility: Facility | None) -> dict:
