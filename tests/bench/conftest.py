@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from api.seed import generator
+from tests.browser.conftest import browser, server  # noqa: F401  (one browser, one app for all)
 from tests.conftest import migrate
 
 # 100,000 as the issues ask; BENCH_PEOPLE makes a quick run while working on a benchmark.

@@ -23,7 +23,7 @@ from api.card.verifier import Trust, verify_any
 from api.domain.models import Revocation
 from api.services import revocations
 from tests.bench.conftest import report
-from tests.browser.conftest import Server, browser, server  # noqa: F401  (fixtures)
+from tests.browser.conftest import Server
 from tests.conftest import migrate
 from tests.vectors import make_vectors
 
@@ -47,7 +47,7 @@ RATE = """async ([text, jwks, revoked, now, today]) => {
 }"""
 
 
-def test_browser_verifications_per_second(browser: Browser, server: Server) -> None:  # noqa: F811
+def test_browser_verifications_per_second(browser: Browser, server: Server) -> None:
     page = browser.new_page(base_url=server.url)
     page.goto("/login")
     # The peer: the same checks in Python (cryptography/OpenSSL) on this machine.

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.bench.conftest import report
-from tests.browser.conftest import HYDRATED, Server, browser, server  # noqa: F401  (fixtures)
+from tests.browser.conftest import HYDRATED, Server
 from tests.browser.test_clinic_scan import camera_browser, card_qr, clinic, ready_offline, y4m
 
 pytestmark = pytest.mark.bench
@@ -20,7 +20,7 @@ SCANS = 9
 MEASURES = "() => performance.getEntriesByName('clinic-frame-to-verdict').map(e => e.duration)"
 
 
-def test_camera_frame_to_verdict_cpu_4x(browser: Browser, server: Server,  # noqa: F811
+def test_camera_frame_to_verdict_cpu_4x(browser: Browser, server: Server,
                                         tmp_path: Path) -> None:
     chromium = camera_browser(browser, y4m(card_qr(server), tmp_path / "card.y4m"))
     try:

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.bench.conftest import report
-from tests.browser.conftest import Server, browser, server  # noqa: F401  (fixtures)
+from tests.browser.conftest import Server
 from tests.browser.test_offline import first_session, phone
 
 pytestmark = pytest.mark.bench
@@ -24,7 +24,7 @@ PAINTED = """() => {
 }"""
 
 
-def test_offline_cold_start_to_card_qr(browser: Browser, server: Server,  # noqa: F811
+def test_offline_cold_start_to_card_qr(browser: Browser, server: Server,
                                        tmp_path: Path) -> None:
     pw = browser.browser_type
     profile = tmp_path / "phone"
