@@ -15,13 +15,31 @@ import { issuerKeys, verifyAny } from "../card_qr.js";
 import { loadTrust, syncRevocations } from "./trust.js";
 
 let trust = null;
+const watchers = new Set();
+
+/** Call `fn({count, checkedAt})` whenever the trust verdicts use changes (the desk shows
+ * how many revoked entries it holds and when the list was last checked); returns the
+ * function that stops it. */
+export function watchTrust(fn) {
+  watchers.add(fn);
+  return () => watchers.delete(fn);
+}
+
+function using(promise) {
+  trust = promise.then((held) => {
+    // Only the newest refresh speaks: an older one finishing late must not be shown.
+    if (trust === mine) watchers.forEach((fn) => fn({ count: held.revoked.size, checkedAt: held.checkedAt }));
+    return held;
+  });
+  const mine = trust;
+  return trust;
+}
 
 /** Fetch the issuer keys and bring the revocation list up to date, when online. */
 export function refreshKeys() {
-  trust = issuerKeys(true)
+  return using(issuerKeys(true)
     .then((keys) => syncRevocations().then(() => loadTrust(keys)))
-    .catch(() => loadTrust());
-  return trust;
+    .catch(() => loadTrust()));
 }
 
 const EVERY = 10 * 60 * 1000; // a desk page stays open all day: sync the list this often
@@ -31,7 +49,7 @@ const EVERY = 10 * 60 * 1000; // a desk page stays open all day: sync the list t
 export function keepTrustFresh() {
   const again = () => navigator.onLine && refreshKeys();
   if (navigator.onLine) refreshKeys();
-  else trust = loadTrust();
+  else using(loadTrust());
   window.addEventListener("online", again);
   const timer = setInterval(again, EVERY);
   return () => {

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Page, Route, expect
 from sqlalchemy import text
 from sqlmodel import Session, select
 
@@ -68,13 +68,9 @@ def check(page: Page, text: str) -> str:
 
 
 def trust_synced(page: Page, count: int) -> None:
-    page.wait_for_function("""(count) => new Promise(resolve => {
-        const q = indexedDB.open('wallet-trust', 1);
-        q.onupgradeneeded = () => q.result.createObjectStore('state');
-        q.onsuccess = () => { const r = q.result.transaction('state').objectStore('state')
-            .get('revocations'); r.onsuccess = () => { q.result.close();
-            resolve(Boolean(r.result) && r.result.entries.length === count); }; };
-    })""", arg=count, polling=250, timeout=20000)
+    """Wait until the page's own verdicts use a revocation list of `count` entries (the desk
+    shows it under the scanner)."""
+    expect(page.locator(f"#trust-status[data-count='{count}']")).to_be_attached(timeout=20000)
 
 
 def test_every_vector_offline(page: Page, server: Server) -> None:
