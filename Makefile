@@ -94,8 +94,9 @@ seed: migrate
 build: deps
 	$(VENV)/bin/reflex export --frontend-only --no-zip --loglevel warning
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed tools/node_modules/.installed
 	$(VENV)/bin/ruff check .
+	tools/node_modules/.bin/eslint -c tools/eslint.config.mjs assets sync/browser tools/*.mjs
 
 ## print the SMS outbox of a person or staff code: make outbox CODE=0123456789 (or 01H01-01)
 outbox:
