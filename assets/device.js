@@ -55,8 +55,9 @@ let making = null;
 export async function deviceKey(create = true) {
   if (cached) return cached;
   if (!create) {
-    cached = (await idb("readonly", (store) => store.get("device"))) || null;
-    return cached;
+    const entry = await idb("readonly", (store) => store.get("device"));
+    if (entry) cached = entry;
+    return entry || null;
   }
   // Components of one page ask at once on a first visit: one key is made, and all get it.
   making = making || loadOrMake().finally(() => {

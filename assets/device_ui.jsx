@@ -37,17 +37,28 @@ export function GoTo({ href }) {
   return null;
 }
 
-/** Hidden form fields with this device's public key and name (made on first use). */
+/** Hidden form fields with this device's public key and name (made on first use). The
+ * form's submit buttons wait until the key is there: a quick hand (or a password manager)
+ * submitting in the first milliseconds would otherwise send no key and be refused. */
 export function DeviceFields() {
   const [jwk, setJwk] = useState("");
+  const field = useRef(null);
   useEffect(() => {
     deviceKey(true)
       .then((key) => setJwk(JSON.stringify(key.jwk)))
-      .catch(() => setJwk(""));
+      .catch(() => setJwk("failed"));
   }, []);
+  useEffect(() => {
+    const form = field.current && field.current.form;
+    if (!form) return;
+    // "failed" lets the form go: the server then says the key could not be made, and why.
+    form.querySelectorAll("button[type=submit]").forEach((button) => {
+      button.disabled = !jwk;
+    });
+  }, [jwk]);
   return (
     <>
-      <input type="hidden" name="device_key" value={jwk} />
+      <input type="hidden" name="device_key" value={jwk === "failed" ? "" : jwk} ref={field} />
       <input type="hidden" name="device_name" value={typeof navigator === "undefined" ? "" : deviceName()} />
     </>
   );
