@@ -15,6 +15,7 @@ import base64
 import datetime as dt
 import json
 
+from sqlalchemy import delete as sql_delete
 from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
@@ -28,6 +29,7 @@ from sync.protocol import SCHEMA, parse_cursor
 
 LOCK_KEY = (7_341, 0)  # pg_advisory_xact_lock key: the list's change numbers are serial
 MAX_DELTA = 5_000
+TOMBSTONE_DAYS = 30  # a dropped entry's removal is sent to clinics this long, then forgotten
 # Signed head per (database, issuer key, seq): making one reads every entry.
 _heads: dict[tuple[str, str, int, int], dict[str, object]] = {}
 
@@ -75,16 +77,27 @@ def revoke_device(session: Session, device: Device, reason: str,
 
 
 def sweep(session: Session, today: dt.date | None = None) -> int:
-    """Drop device entries past their day (caller commits); how many were dropped."""
+    """Drop device entries past their day, and forget old tombstones (caller commits); how
+    many entries were dropped.
+
+    A tombstone TOMBSTONE_DAYS past its day is deleted. A clinic that has not synced since
+    then gets a delta without that removal, so its list no longer matches the signed head,
+    and it downloads the whole list again: the head check heals it. The row holding the
+    newest change number stays, so a number is never handed out twice."""
+    today = today or dt.date.today()
     rows = session.exec(select(Revocation).where(
         col(Revocation.gone).is_(False), col(Revocation.drop_after).is_not(None),
-        col(Revocation.drop_after) < (today or dt.date.today()))).all()
+        col(Revocation.drop_after) < today)).all()
     if rows:
         seq = _next_seq(session)
         for i, row in enumerate(rows):  # one number each: a delta page never splits one
             row.gone, row.seq = True, seq + i
             session.add(row)
         session.flush()
+    session.execute(sql_delete(Revocation).where(
+        col(Revocation.gone).is_(True),
+        col(Revocation.drop_after) < today - dt.timedelta(days=TOMBSTONE_DAYS),
+        col(Revocation.seq) < head_seq(session)))
     return len(rows)
 
 

@@ -16,6 +16,7 @@ from starlette.testclient import TestClient
 
 from api.card import keys, live, revocation
 from api.card.envelope import sign_raw
+from api.domain.models import Revocation
 from api.http.app import build
 from api.jose import b64url_decode
 from api.services import card_credentials, revocations
@@ -177,3 +178,35 @@ def test_credentials_need_the_device_proof(client: TestClient, use_db: Engine) -
     phone = Device()
     login(client, use_db, phone)
     assert client.post("/api/me/card/credentials", json={}).status_code == 401
+
+
+def test_old_tombstones_are_forgotten_and_a_late_clinic_heals(client: TestClient,
+                                                               use_db: Engine) -> None:
+    """A clinic that held a device entry, then did not sync for over a month: the removal it
+    missed is gone from the server, its delta leaves it with a list the head does not sign,
+    and a fresh download gives it the list again."""
+    today = dt.date.today()
+    with Session(use_db) as session:
+        revocations.add(session, bytes(8), "device", "moved", today)
+        revocations.add(session, revocation.card_entry("7900000001", dt.date(2026, 1, 1)),
+                        "card", "lost")
+        session.commit()
+    first = client.get("/api/revocations").json()
+    held = apply(set(), first)
+    assert head_holds(first, held) and bytes(8).hex() in held
+    with Session(use_db) as session:  # dropped tomorrow, forgotten a month later
+        assert revocations.sweep(session, today + dt.timedelta(days=1)) == 1
+        session.commit()
+        assert session.get(Revocation, bytes(8).hex()).gone
+        revocations.add(session, revocation.card_entry("7900000002", dt.date(2026, 1, 1)),
+                        "card", "lost")
+        revocations.sweep(session, today + dt.timedelta(days=revocations.TOMBSTONE_DAYS + 2))
+        session.commit()
+    with Session(use_db) as session:
+        assert session.get(Revocation, bytes(8).hex()) is None
+    late = client.get(f"/api/revocations?since={first['cursor']}").json()
+    stale = apply(set(held), late)
+    assert bytes(8).hex() in stale and not head_holds(late, stale)
+    again = client.get("/api/revocations").json()
+    healed = apply(set(), again)
+    assert head_holds(again, healed) and bytes(8).hex() not in healed and len(healed) == 2
