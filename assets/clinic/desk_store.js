@@ -14,9 +14,10 @@
 // (the desk's local day), at, box: sealed {mutation, code, name, reason, how,
 // checked_offline, error?, message?}}.
 
+import { database } from "../idb.js";
+
 export const DB = "clinic-desk";
 const VERSION = 1;
-let dbPromise = null;
 let keyPromise = null;
 const listeners = new Set();
 const encoder = new TextEncoder();
@@ -31,39 +32,15 @@ export function changed() {
   listeners.forEach((fn) => fn());
 }
 
-function open() {
-  if (!dbPromise) {
-    dbPromise = new Promise((resolve, reject) => {
-      const request = indexedDB.open(DB, VERSION);
-      request.onupgradeneeded = () => {
-        request.result.createObjectStore("visits", { keyPath: "id" });
-        request.result.createObjectStore("meta");
-      };
-      request.onsuccess = () => {
-        const db = request.result;
-        db.onversionchange = () => {
-          db.close();
-          dbPromise = null;
-          keyPromise = null;
-        };
-        resolve(db);
-      };
-      request.onerror = () => reject(request.error);
-      request.onblocked = () => reject(new Error("desk store blocked"));
-    });
-  }
-  return dbPromise;
-}
+const { tx } = database(DB, VERSION, (db) => {
+  db.createObjectStore("visits", { keyPath: "id" });
+  db.createObjectStore("meta");
+}, () => {
+  keyPromise = null;
+});
 
-async function run(store, mode, work) {
-  const db = await open();
-  return new Promise((resolve, reject) => {
-    const t = db.transaction(store, mode);
-    const request = work(t.objectStore(store));
-    t.oncomplete = () => resolve(request ? request.result : undefined);
-    t.onerror = () => reject(t.error);
-    t.onabort = () => reject(t.error);
-  });
+function run(store, mode, work) {
+  return tx(store, mode, (t) => work(t.objectStore(store)));
 }
 
 function sealKey() {

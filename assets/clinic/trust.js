@@ -5,37 +5,21 @@
 // is public data (8-byte hashes), so it lives in its own IndexedDB database, not in the
 // encrypted personal store.
 import { checkHead, issuerKeys } from "../card_qr.js";
+import { database } from "../idb.js";
 
 const DB = "wallet-trust";
 const KEY = "revocations";
 const EMPTY = { cursor: "", entries: [], head: null, checkedAt: 0 };
 
-function open() {
-  return new Promise((resolve, reject) => {
-    const q = indexedDB.open(DB, 1);
-    q.onupgradeneeded = () => q.result.createObjectStore("state");
-    q.onsuccess = () => resolve(q.result);
-    q.onerror = () => reject(q.error);
-  });
+const { tx } = database(DB, 1, (db) => db.createObjectStore("state"));
+
+function read() {
+  return tx("state", "readonly", (t) => t.objectStore("state").get(KEY))
+    .then((state) => state || EMPTY, () => EMPTY);
 }
 
-async function read() {
-  const db = await open();
-  return new Promise((resolve) => {
-    const r = db.transaction("state").objectStore("state").get(KEY);
-    r.onsuccess = () => { db.close(); resolve(r.result || EMPTY); };
-    r.onerror = () => { db.close(); resolve(EMPTY); };
-  });
-}
-
-async function write(state) {
-  const db = await open();
-  return new Promise((resolve, reject) => {
-    const t = db.transaction("state", "readwrite");
-    t.objectStore("state").put(state, KEY);
-    t.oncomplete = () => { db.close(); resolve(); };
-    t.onerror = () => { db.close(); reject(t.error); };
-  });
+function write(state) {
+  return tx("state", "readwrite", (t) => t.objectStore("state").put(state, KEY));
 }
 
 function unpack(b64) {

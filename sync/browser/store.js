@@ -4,10 +4,11 @@
 // the WebAuthn PRF extension, the key is instead derived from the passkey's PRF output, so the
 // data opens only after the phone's biometric; it then lives in memory only.
 
+import { database } from "../idb.js";
+
 const DB = "wallet-data";
 const VERSION = 1;
 
-let dbPromise = null;
 let memoryKey = null; // the PRF-derived key, after unlock
 // Bumped whenever what the screens read changes (records written, deleted, unlocked), so
 // they re-read and decrypt only then, not on every status change of the sync loop.
@@ -25,43 +26,14 @@ function exclusive(work) {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-function open() {
-  if (!dbPromise) {
-    dbPromise = new Promise((resolve, reject) => {
-      const request = indexedDB.open(DB, VERSION);
-      request.onupgradeneeded = () => {
-        const db = request.result;
-        db.createObjectStore("docs");
-        db.createObjectStore("meta");
-        db.createObjectStore("outbox");
-      };
-      request.onsuccess = () => {
-        const db = request.result;
-        // Another tab (or a wipe) deletes the database: let go of it.
-        db.onversionchange = () => {
-          db.close();
-          dbPromise = null;
-          storedKeyPromise = null;
-        };
-        resolve(db);
-      };
-      request.onerror = () => reject(request.error);
-      request.onblocked = () => reject(new Error("store blocked"));
-    });
-  }
-  return dbPromise;
-}
-
-async function tx(stores, mode, work) {
-  const db = await open();
-  return new Promise((resolve, reject) => {
-    const t = db.transaction(stores, mode);
-    const result = work(t);
-    t.oncomplete = () => resolve(result && "result" in result ? result.result : result);
-    t.onerror = () => reject(t.error);
-    t.onabort = () => reject(t.error);
-  });
-}
+const { tx } = database(DB, VERSION, (db) => {
+  db.createObjectStore("docs");
+  db.createObjectStore("meta");
+  db.createObjectStore("outbox");
+}, () => {
+  // Another tab (or a wipe) deleted the database: its key goes with it.
+  storedKeyPromise = null;
+});
 
 function request(store, method, ...args) {
   return tx([store], method === "get" ? "readonly" : "readwrite",
