@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import Iterable
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, func, select
 
+from api import off_loop
 from api.auth.models import Attempt
 from api.clock import utcnow
 
@@ -59,8 +59,7 @@ def soft_pause(session: Session, limits: Iterable[tuple[str, str, int]]) -> floa
 async def sleep_off(session: Session, pause: float) -> float:
     """Wait `pause` seconds without holding a database connection meanwhile."""
     session.rollback()
-    if pause:
-        await asyncio.sleep(pause)
+    await off_loop.pause(pause)  # on the event loop: a waiting attacker holds no thread
     return pause
 
 

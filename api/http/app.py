@@ -17,6 +17,7 @@ from api.http import (
     auth_routes,
     card_routes,
     clinic_routes,
+    health_routes,
     lookup_routes,
     me_routes,
     openapi,
@@ -57,7 +58,7 @@ def build() -> Starlette:
     """The API application (Reflex mounts the pages and its websocket inside it)."""
     routes = [*auth_routes.routes, *me_routes.routes, *sync_routes.routes,
               *card_routes.routes, *clinic_routes.routes, *lookup_routes.routes,
-              *openapi.routes]
+              *health_routes.routes, *openapi.routes]
     return Starlette(routes=[*routes, _unknown(routes)],
                      exception_handlers={500: server_error},
                      middleware=[Middleware(WebSurface),

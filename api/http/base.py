@@ -15,9 +15,11 @@ from sqlmodel import Session
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from api import off_loop
 from api.auth import device_binding, events, request_proofs, sessions, staff
 from api.auth.models import Device, StaffAccount, WebSession
 from api.db import engine
+from api.http import proxies
 from api.services.errors import UserError, explain
 from locales import pick_lang
 
@@ -42,10 +44,10 @@ def error(reason: str, status: int, lang: str, **values: object) -> JSONResponse
 
 
 def endpoint(handler: Callable[[Request, Session], Awaitable[Response]]) -> Handler:
-    """Wrap a handler with a database session and uniform, translated errors."""
+    """Wrap a handler with a database session and uniform, translated errors, and run it
+    off the event loop."""
 
-    async def wrapped(request: Request) -> Response:
-        lang = request_lang(request)
+    async def handle(request: Request, lang: str) -> Response:
         try:
             with Session(engine(), expire_on_commit=False) as session:
                 response = await handler(request, session)
@@ -60,6 +62,13 @@ def endpoint(handler: Callable[[Request, Session], Awaitable[Response]]) -> Hand
         # A fresh server nonce (and the server's time) for the phone's next request proof.
         response.headers[request_proofs.NONCE_HEADER] = request_proofs.new_nonce()
         return response
+
+    async def wrapped(request: Request) -> Response:
+        # The body is read here, on the event loop; the database work, signatures and
+        # drawing then run in a worker thread (api/off_loop.py), so one slow request never
+        # holds up the others of this worker.
+        await request.body()
+        return await off_loop.run(handle(request, request_lang(request)))
 
     wrapped.__doc__ = handler.__doc__
     return wrapped
@@ -80,8 +89,10 @@ async def text_fields(request: Request) -> dict[str, str]:
 
 
 def client_of(request: Request) -> str:
-    """The client address (for rate limits and the security event list)."""
-    return request.client.host if request.client else ""
+    """The client address (for rate limits and the security event list): behind a trusted
+    reverse proxy, the address it forwards (api/http/proxies.py)."""
+    peer = request.client.host if request.client else ""
+    return proxies.client_address(peer, request.headers.get("x-forwarded-for"))
 
 
 # `authorized(..., role=ANY_ROLE)`: any logged-in role (logout, passkey registration).
@@ -149,8 +160,9 @@ async def person_id_of(request: Request, session: Session) -> int:
 
 def set_session_cookie(request: Request, response: Response, token: str) -> None:
     """The HttpOnly session cookie (Secure when served over https)."""
+    peer = request.client.host if request.client else ""
     secure = (request.url.scheme == "https"
-              or request.headers.get("x-forwarded-proto") == "https")
+              or proxies.forwarded_https(peer, request.headers.get("x-forwarded-proto")))
     response.set_cookie(sessions.COOKIE, token, httponly=True, secure=secure, samesite="strict",
                         path="/", max_age=60 * 60 * 24 * 30)
 

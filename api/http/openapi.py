@@ -179,6 +179,10 @@ def document() -> dict:
                         ("checked_offline", "boolean"), ("how", "string"),
                         ("mine", "boolean"))}}}}},
             errors=(401,))},
+        "/api/health": {"get": _op(
+            "Whether this server can answer: its database (and Redis when used)", ANYONE,
+            {"type": "object", "properties": {k: {"type": "string"} for k in (
+                "status", "database", "redis")}}, errors=(503,))},
         "/api/card-keys": {"get": _op("Issuer public keys (JWK set) for offline QR checks",
                                       ANYONE, errors=())},
         "/api/card/verify": {"post": _op("Verify a card QR (static, live or light) on the "

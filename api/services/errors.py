@@ -49,6 +49,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "not_found": N_("Nothing was found at this address."),
     "server": N_("Something went wrong on our side. Your data is safe; try again in a "
                  "few minutes."),
+    "unavailable": N_("The service cannot answer right now. Try again in a few minutes."),
     "qr_format": N_("This is not a wallet card QR code."),
     "qr_unknown_key": N_("This card was not signed by a known issuer. Do not accept it."),
     "qr_bad_signature": N_("The card data was changed after signing. Do not accept it."),

@@ -96,7 +96,7 @@ def test_many_misses_slow_the_desk_down(use_db: Engine, monkeypatch: pytest.Monk
     async def no_sleep(seconds: float) -> None:
         waits.append(seconds)
 
-    monkeypatch.setattr("api.auth.throttle.asyncio.sleep", no_sleep)
+    monkeypatch.setattr("api.off_loop.asyncio.sleep", no_sleep)
     c, d = desk(use_db, CHO_RAY)
     for n in range(clinic_desk.SOFT_LIMITS["clinic_miss:staff"] + 2):
         assert d.post(c, "/api/clinic/lookup", {"query": f"00000000{n:02d}"}).status_code \

@@ -56,13 +56,17 @@ def test_login_sets_a_strict_httponly_cookie(client: TestClient, use_db: Engine,
     assert get(client, device, "/api/me").json()["full_name"] == "Nguyễn Văn An"
 
 
-def test_cookie_is_secure_behind_https(client: TestClient, use_db: Engine,
-                                       device: Device) -> None:
+@pytest.mark.parametrize(("peer", "secure"), [("127.0.0.1", True), ("203.0.113.9", False)])
+def test_cookie_is_secure_behind_an_https_proxy(use_db: Engine, device: Device, peer: str,
+                                                secure: bool) -> None:
+    """X-Forwarded-Proto counts from the trusted proxy (loopback) only: anyone else could
+    write it."""
+    client = TestClient(build(), raise_server_exceptions=False, client=(peer, 50000))
     client.post("/api/auth/otp", json={"code": AN, "device_key": device.jwk})
     answer = client.post("/api/auth/verify", json={"code": AN, "otp": sms_code(use_db, AN),
                                                    "device_key": device.jwk},
                          headers={"x-forwarded-proto": "https"})
-    assert "Secure" in answer.headers["set-cookie"]
+    assert ("Secure" in answer.headers["set-cookie"]) is secure
 
 
 def test_records_need_a_session(client: TestClient) -> None:

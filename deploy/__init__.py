@@ -1,0 +1,1 @@
+"""Production serving: the server command (deploy/serve.py) and reverse-proxy settings."""

@@ -1,0 +1,83 @@
+"""API handlers run off the event loop (api/off_loop.py): their work in a worker thread,
+their throttle pauses on the loop, holding no thread."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+
+from api import off_loop
+
+
+async def _where() -> int:
+    return threading.get_ident()
+
+
+def test_the_work_runs_in_a_worker_thread() -> None:
+    async def main() -> tuple[int, int]:
+        return threading.get_ident(), await off_loop.run(_where())
+
+    loop_thread, work_thread = asyncio.run(main())
+    assert work_thread != loop_thread
+
+
+def test_a_pause_waits_on_the_loop_and_holds_no_thread() -> None:
+    seen: dict[str, object] = {}
+
+    async def handler() -> str:
+        before = threading.get_ident()
+        await off_loop.pause(0.2)
+        return f"{before}->{threading.get_ident()}"
+
+    async def main() -> str:
+        off_loop._limiter = None  # a fresh limiter for this loop
+        task = asyncio.create_task(off_loop.run(handler()))
+        await asyncio.sleep(0.1)  # the handler is pausing now
+        seen["busy"] = off_loop._limiter.borrowed_tokens
+        seen["done"] = task.done()
+        return await task
+
+    result = asyncio.run(main())
+    assert seen == {"busy": 0, "done": False}
+    assert "->" in result
+
+
+def test_many_pausing_handlers_do_not_starve_the_others() -> None:
+    """More handlers pausing than there are threads: a quick one still gets a thread."""
+
+    async def slow() -> None:
+        await off_loop.pause(0.5)
+
+    async def main() -> bool:
+        off_loop._limiter = None
+        waiting = [asyncio.create_task(off_loop.run(slow()))
+                   for _ in range(off_loop.THREADS * 2)]
+        await asyncio.sleep(0.05)
+        quick = await asyncio.wait_for(off_loop.run(_where()), timeout=0.4)
+        await asyncio.gather(*waiting)
+        return bool(quick)
+
+    assert asyncio.run(main())
+
+
+def test_a_real_await_inside_a_handler_fails_loudly() -> None:
+    async def needs_loop() -> None:
+        await asyncio.sleep(0.01)  # a timer needs the event loop: not there off it
+
+    async def yields() -> None:
+        await asyncio.sleep(0)  # a bare yield to the loop: not a pause
+
+    with pytest.raises(RuntimeError):
+        asyncio.run(off_loop.run(needs_loop()))
+    with pytest.raises(RuntimeError, match="off_loop.pause"):
+        asyncio.run(off_loop.run(yields()))
+
+
+def test_errors_reach_the_caller() -> None:
+    async def handler() -> None:
+        raise KeyError("missing")
+
+    with pytest.raises(KeyError):
+        asyncio.run(off_loop.run(handler()))
