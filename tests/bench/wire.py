@@ -102,18 +102,21 @@ AN = "0123456789"  # the demo person with 35 years of history
 class SyncClient:
     """A logged-in phone speaking the sync protocol over real HTTP (gzip accepted)."""
 
-    def __init__(self, url: str, db_url: str) -> None:
+    def __init__(self, url: str, db_url: str, code: str = AN, reset: bool = True) -> None:
+        """Log the person `code` in on a new device; `reset`: forget every login first
+        (False for a second phone beside one already logged in)."""
         from api.db import engine_for
         from tests.conftest import reset_logins, sms_code
         from tests.devicekit import Device
 
-        reset_logins(engine_for(db_url))  # each benchmark logs in afresh
+        if reset:
+            reset_logins(engine_for(db_url))  # each benchmark logs in afresh
         self.device, self.requests = Device(), 0
         self.http = httpx.Client(base_url=url, headers={"accept-encoding": "gzip"}, timeout=60)
-        self.http.post("/api/auth/otp", json={"code": AN, "device_key": self.device.jwk,
+        self.http.post("/api/auth/otp", json={"code": code, "device_key": self.device.jwk,
                                               "confirm_move": True}).raise_for_status()
         self.http.post("/api/auth/verify", json={
-            "code": AN, "otp": sms_code(engine_for(db_url), AN),
+            "code": code, "otp": sms_code(engine_for(db_url), code),
             "device_key": self.device.jwk}).raise_for_status()
 
     def pull_all(self, cursor: str = "") -> tuple[str, list[dict]]:

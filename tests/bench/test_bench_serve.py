@@ -1,0 +1,172 @@
+"""Benchmarks (`make bench`) of the production command, `python -m deploy.serve` with two
+workers on PostgreSQL and Redis: no-change sync pulls per second and their p99 with
+100,000 and with 1,000,000 people, and the pull p99 while another phone keeps fetching its
+card image. Each figure is printed beside its target (issue 13); none fails on a number.
+
+The seeded databases are kept between runs (tests/bench/seeded_pg.py); the frontend is
+built once into .web if missing (the command refuses to start without it)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.bench.conftest import report
+from tests.bench.seeded_pg import seeded
+from tests.bench.test_bench_sync import WRK_PROOFS
+from tests.bench.wire import ROOT, SyncClient
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.bench
+
+SIZES = (100_000, 1_000_000)
+WORKERS = 2
+CONNECTIONS = 8
+SECONDS = 10
+TARGET_RATE, TARGET_P99_MS, TARGET_SPREAD = 2000, 20.0, 0.20
+# Redis for Reflex state and spent proof ids: a database of its own (flushed at start).
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
+CARD_PERSON = "7912345678"  # another demo person, the one fetching card images
+
+
+def _built() -> None:
+    """Build the frontend the production command serves, unless it is there already."""
+    if (ROOT / ".web" / "build" / "client" / "index.html").exists():
+        return
+    subprocess.run([str(ROOT / ".venv" / "bin" / "reflex"), "export", "--frontend-only",
+                    "--no-zip", "--loglevel", "warning"], cwd=ROOT, check=True)
+
+
+@contextmanager
+def production_server(db_url: str, key_file: Path) -> Iterator[str]:
+    """`python -m deploy.serve --workers 2` on `db_url`, until the block ends."""
+    _built()
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    port = free_port()
+    env = dict(os.environ, DB_URL=db_url, REDIS_URL=REDIS_URL, CARD_KEY_FILE=str(key_file),
+               SMS_GATEWAY="outbox", PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "python"), "-m", "deploy.serve",
+                             "--port", str(port), "--workers", str(WORKERS)],
+                            cwd=ROOT, env=env, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None:
+                raise RuntimeError(f"deploy.serve exited with {proc.returncode}")
+            time.sleep(0.5)
+        else:
+            raise RuntimeError("deploy.serve did not answer /api/health")
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def _wrk(url: str, phone: SyncClient, path: str, tmp_path: Path, seconds: int = SECONDS
+         ) -> tuple[float, float]:
+    """(requests/s, p99 ms) of wrk sending GET `path` with a fresh single-use proof each."""
+    cookie = "; ".join(f"{k}={v}" for k, v in phone.http.cookies.items())
+    # More proofs than the target rate can use; a proof is good for 60 s after it is made.
+    proofs = tmp_path / "proofs.txt"
+    proofs.write_text("\n".join(phone.device.proof("GET", path)
+                                for _ in range(int(TARGET_RATE * 1.6 * seconds))))
+    script = tmp_path / "proofs.lua"
+    script.write_text(WRK_PROOFS.replace("PROOFS", str(proofs)))
+    out = subprocess.run(["wrk", "-t", "1", "-c", str(CONNECTIONS), "-d", f"{seconds}s",
+                          "--latency", "-s", str(script), "-H", f"Cookie: {cookie}",
+                          "-H", "Accept-Encoding: gzip", url + path],
+                         capture_output=True, text=True, check=True).stdout
+    assert "Non-2xx" not in out, out  # every request answered 200, none refused
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", out).groups()
+    return rate, float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def _pull_path(phone: SyncClient) -> str:
+    cursor, _ = phone.pull_all()
+    return f"/api/sync/pull?since={cursor}&limit=500"
+
+
+def _need_wrk() -> None:
+    if shutil.which("wrk") is None:
+        pytest.skip("wrk missing: `make bench` installs it (apt-get install wrk)")
+
+
+@pytest.fixture(scope="module")
+def databases() -> dict[int, str]:
+    return {size: seeded(size, report=lambda line: print(f"BENCH {line}", flush=True))
+            for size in SIZES}
+
+
+def test_no_change_pulls_production_command(databases: dict[int, str], tmp_path: Path
+                                            ) -> None:
+    """No-op pulls per second and p99 through the whole production stack (Granian, Reflex,
+    web surface, gzip, API), two workers, PostgreSQL and Redis, at 100k and 1M people."""
+    _need_wrk()
+    rates = {}
+    for size, db_url in databases.items():
+        with production_server(db_url, tmp_path / "issuer.pem") as url:
+            phone = SyncClient(url, db_url)
+            path = _pull_path(phone)
+            _wrk(url, phone, path, tmp_path, seconds=3)  # warm up both workers
+            rate, p99 = _wrk(url, phone, path, tmp_path)
+        rates[size] = rate
+        report(f"serve, no-change pulls, {size:,} people, {WORKERS} workers, "
+               f"{CONNECTIONS} connections (target >= {TARGET_RATE:,})", rate, "pulls/s")
+        report(f"serve, no-change pull p99, {size:,} people (target <= {TARGET_P99_MS:.0f} ms)",
+               p99, "ms")
+    small, big = rates[SIZES[0]], rates[SIZES[1]]
+    report(f"serve, pull rate {SIZES[0]:,} vs {SIZES[1]:,} people, difference "
+           f"(target <= {TARGET_SPREAD:.0%})", abs(small - big) / max(small, big) * 100, "%")
+
+
+def test_card_images_do_not_slow_pulls(databases: dict[int, str], tmp_path: Path) -> None:
+    """Pull p99 alone, then while another phone fetches its card image back to back."""
+    _need_wrk()
+    db_url = databases[SIZES[0]]
+    with production_server(db_url, tmp_path / "issuer.pem") as url:
+        phone = SyncClient(url, db_url)
+        path = _pull_path(phone)
+        _wrk(url, phone, path, tmp_path, seconds=3)
+        _, alone = _wrk(url, phone, path, tmp_path)
+        card_phone = SyncClient(url, db_url, code=CARD_PERSON, reset=False)
+        stop, fetched = threading.Event(), []
+
+        def fetch_cards() -> None:
+            while not stop.is_set():
+                card = "/api/me/card.png"
+                answer = card_phone.http.get(card, headers=card_phone.device.headers("GET",
+                                                                                     card))
+                answer.raise_for_status()
+                fetched.append(len(answer.content))
+
+        fetcher = threading.Thread(target=fetch_cards, daemon=True)
+        fetcher.start()
+        try:
+            _, loaded = _wrk(url, phone, path, tmp_path)
+        finally:
+            stop.set()
+            fetcher.join(timeout=30)
+    report("serve, pull p99 alone, 100,000 people", alone, "ms")
+    report(f"serve, pull p99 while another phone fetches card images ({len(fetched)} in "
+           f"{SECONDS} s)", loaded, "ms")
+    report("serve, pull p99 raised by card images (target <= 20 %)",
+           (loaded / alone - 1) * 100, "%")
