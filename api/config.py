@@ -50,6 +50,20 @@ def allowed_origins() -> list[str]:
     return [origin.strip() for origin in value.split(",") if origin.strip()]
 
 
+# Every variable a Settings field reads: the cache below is keyed by their current values.
+VARIABLES = ("DB_URL", "SECRET_KEY", "SMS_GATEWAY", "SMS_GATEWAY_URL", "SMS_GATEWAY_TOKEN",
+             "CARD_KEY_FILE", "CARD_TRUSTED_KEYS", "SESSION_DAYS", "WEBAUTHN_RP_ID",
+             "WEBAUTHN_ORIGINS", "ALLOWED_ORIGINS", "PORT")
+_cached: tuple[tuple[str | None, ...], Settings] | None = None
+
+
 def settings() -> Settings:
-    """Current settings (re-read each call so tests can change the environment)."""
-    return Settings()
+    """Current settings. Parsed again only when one of their variables changed (tests
+    change them with monkeypatch): several calls a request, reading a dozen variables and
+    building the dataclass each time, cost more than the rest of a no-change sync pull."""
+    global _cached
+    key = tuple(map(os.environ.get, VARIABLES))
+    cached = _cached
+    if cached is None or cached[0] != key:
+        cached = _cached = (key, Settings())
+    return cached[1]
