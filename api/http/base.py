@@ -109,13 +109,13 @@ async def authorized(request: Request, session: Session, role: str | None = "cit
     The session must be of `role` ("citizen": no staff account; "clinic": a clinic staff
     login, see api/auth/staff.py; ANY_ROLE: either), else 403 "wrong_role": a clinic login
     reads no citizen's wallet through the citizen routes, a citizen calls no clinic route."""
-    row = sessions.find(session, request.cookies.get(sessions.COOKIE))
+    row, device, row_role = staff.session_with_device(session,
+                                                      request.cookies.get(sessions.COOKIE))
     state = sessions.status(row)
     if state in ("moved", "signed_out"):
         raise UserError(state, status=401)
     if state != "ok":
         raise UserError("not_logged_in", status=401)
-    device = session.get(Device, row.device_id) if row.device_id else None
     if device is None or device.revoked_at is not None:
         raise UserError("not_logged_in", status=401)
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
@@ -130,7 +130,7 @@ async def authorized(request: Request, session: Session, role: str | None = "cit
                           staff_id=row.staff_id)
             session.commit()
         raise UserError(exc.reason, status=401) from exc
-    if role is not ANY_ROLE and staff.role_of(session, row) != role:
+    if role is not ANY_ROLE and row_role != role:
         raise UserError("wrong_role", status=403)
     return row, device
 
