@@ -3,13 +3,18 @@ download and for printing as a paper fallback."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
 import segno
 from PIL import Image, ImageDraw, ImageFont
 
+from api.card import qr
 from locales import tr
 
 WIDTH, HEIGHT = 1012, 638  # ID-1 card (85.6 x 54 mm) at 300 dpi
@@ -85,3 +90,63 @@ def render_card(card: dict[str, str], photo: bytes | None, lang: str) -> bytes:
 
 def _fit(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# What `render_card` draws from the card's fields, besides the QR: the cache key holds
+# exactly these, and `card_png` passes render_card nothing else (reading another field would
+# fail there), so no drawn value can change without the key changing.
+DRAWN = ("number", "full_name", "dob", "sex", "group_code", "level", "facility", "valid_from",
+         "valid_to", "five_years", "agency")
+CACHE_BYTES = 32 * 2**20  # per worker process: a card image is ~100 kB, so some 300 cards
+
+
+class _Drawn:
+    """Card images by content, least recently used dropped first past CACHE_BYTES."""
+
+    def __init__(self) -> None:
+        self.images: OrderedDict[bytes, bytes] = OrderedDict()
+        self.size, self.draws = 0, 0
+        self.lock = threading.Lock()  # handlers run in several threads
+
+    def get(self, key: bytes) -> bytes | None:
+        with self.lock:
+            png = self.images.get(key)
+            if png is not None:
+                self.images.move_to_end(key)
+            return png
+
+    def put(self, key: bytes, png: bytes) -> None:
+        with self.lock:
+            if key in self.images:
+                return
+            self.images[key] = png
+            self.size += len(png)
+            while self.size > CACHE_BYTES and len(self.images) > 1:
+                self.size -= len(self.images.popitem(last=False)[1])
+
+    def clear(self) -> None:
+        with self.lock:
+            self.images.clear()
+            self.size = self.draws = 0
+
+
+drawn = _Drawn()
+
+
+def card_png(fields: dict[str, str], claims: qr.CardClaims, photo: bytes | None,
+             lang: str) -> bytes:
+    """The card image for `wallet.card_fields`' fields and claims: drawn (~100 ms, and the
+    QR signed) once per card version and language, then served from memory. The key is the
+    content itself (drawn fields, signed claims with the issuer key id, photo, language),
+    so a changed card, name, photo or issuer key is a new image at once and the old one
+    ages out. The signature in a reused image stays valid: the claims are the same."""
+    shown = {name: fields[name] for name in DRAWN}
+    key = hashlib.sha256(json.dumps(
+        [lang, shown, qr.encode_payload(claims).hex(),
+         hashlib.sha256(photo or b"").hexdigest()]).encode()).digest()
+    png = drawn.get(key)
+    if png is None:
+        png = render_card({**shown, "qr_text": qr.sign(claims)}, photo, lang)
+        drawn.draws += 1
+        drawn.put(key, png)
+    return png

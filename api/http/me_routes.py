@@ -65,14 +65,15 @@ async def card_png(request: Request, session: Session) -> Response:
     """The card image as PNG (attachment with ?download=1)."""
     person_id = await person_id_of(request, session)
     lang = request_lang(request)
-    view = wallet.card_view(session, person_id, lang)
-    if not view:
+    found = wallet.card_fields(session, person_id, lang)
+    if found is None:
         raise UserError("not_found", status=404)
-    person = session.get(Person, person_id)
-    png = image.render_card(view, person.photo if person else None, lang)
+    fields, claims = found
+    person = session.get(Person, person_id)  # read by card_fields: no second query
+    png = image.card_png(fields, claims, person.photo if person else None, lang)
     headers = {"Cache-Control": "private, no-store"}
     if request.query_params.get("download"):
-        headers["Content-Disposition"] = f'attachment; filename="the-bhyt-{view["number"]}.png"'
+        headers["Content-Disposition"] = f'attachment; filename="the-bhyt-{fields["number"]}.png"'
     return Response(png, media_type="image/png", headers=headers)
 
 

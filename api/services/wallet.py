@@ -68,20 +68,18 @@ def card_claims(session: Session, person: Person, card: HealthCard) -> qr.CardCl
                          card.valid_to, card.issued_at, kid)
 
 
-def card_view(session: Session, person_id: int, lang: str,
-              today: dt.date | None = None) -> dict[str, str]:
-    """The "use card" screen: key fields, the signed QR (text and SVG) and its status."""
+def card_fields(session: Session, person_id: int, lang: str, today: dt.date | None = None
+                ) -> tuple[dict[str, str], qr.CardClaims] | None:
+    """The card's fields in `lang` and the claims its QR signs (unsigned: signing and the
+    QR drawing are left to who needs them), or None without a card."""
     today = today or dt.date.today()
     person = _person(session, person_id)
     card = session.exec(select(HealthCard).where(HealthCard.person_id == person_id)).first()
     if card is None:
-        return {}
+        return None
     facility = session.get(Facility, card.facility_id)
     agency = session.get(Agency, card.agency_id)
     province = session.get(Province, card.province_code)
-    qr_text = qr.sign(card_claims(session, person, card))
-    svg = segno.make(qr_text, error="m", boost_error=False).svg_data_uri(
-        scale=4, border=2, dark="#0b2545", title=tr(lang, "Health insurance card QR code"))
     days_left = (card.valid_to - today).days
     if days_left < 0:
         status, status_text = "expired", tr(lang, "Expired on {day}. Renew your card.",
@@ -92,7 +90,7 @@ def card_view(session: Session, person_id: int, lang: str,
                                               days_left, days=days_left)
     else:
         status, status_text = "valid", tr(lang, "Valid")
-    return {
+    fields = {
         "number": card.number,
         "full_name": person.full_name,
         "dob": format_short_day(person.dob, lang),
@@ -111,9 +109,21 @@ def card_view(session: Session, person_id: int, lang: str,
         "address": person.address,
         "status": status,
         "status_text": status_text,
-        "qr_text": qr_text,
-        "qr_svg": svg,
     }
+    return fields, card_claims(session, person, card)
+
+
+def card_view(session: Session, person_id: int, lang: str,
+              today: dt.date | None = None) -> dict[str, str]:
+    """The "use card" screen: key fields, the signed QR (text and SVG) and its status."""
+    found = card_fields(session, person_id, lang, today)
+    if found is None:
+        return {}
+    fields, claims = found
+    qr_text = qr.sign(claims)
+    svg = segno.make(qr_text, error="m", boost_error=False).svg_data_uri(
+        scale=4, border=2, dark="#0b2545", title=tr(lang, "Health insurance card QR code"))
+    return {**fields, "qr_text": qr_text, "qr_svg": svg}
 
 
 def profile_view(session: Session, person_id: int, lang: str) -> dict[str, str]:

@@ -54,3 +54,41 @@ def test_screen_svg_qr_decodes(use_db: Engine, tmp_path: Path) -> None:
     out = io.BytesIO()
     segno.make(text, error="m", boost_error=False).save(out, kind="png", scale=4, border=2)
     assert qr.verify(zbar(out.getvalue(), tmp_path)).code == "0123456789"
+
+
+def test_card_png_is_drawn_once_per_card_version_and_language(use_db: Engine) -> None:
+    """The image (~100 ms to draw) is served from memory until the card or the language
+    changes; a changed card is drawn again at once, never served stale."""
+    from starlette.testclient import TestClient
+
+    from api.domain.models import HealthCard
+    from api.http.app import build
+    from tests.api.test_http import AN, get, login
+    from tests.devicekit import Device
+
+    client, device = TestClient(build(), raise_server_exceptions=False), Device()
+    login(client, use_db, device)
+    image.drawn.clear()
+
+    def card(lang: str = "vi") -> bytes:
+        answer = get(client, device, f"/api/me/card.png?lang={lang}")
+        assert answer.status_code == 200 and answer.content[:4] == b"\x89PNG"
+        return answer.content
+
+    first = card()
+    assert image.drawn.draws == 1
+    assert card() == first and image.drawn.draws == 1  # the second request: not drawn again
+    assert card("en") != first and image.drawn.draws == 2  # another language: its own image
+    with Session(use_db) as s:  # the card is renewed: a new version of it
+        row = s.exec(select(HealthCard).join(Person).where(Person.code == AN)).one()
+        old_valid_to, row.valid_to = row.valid_to, row.valid_to.replace(year=2099)
+        s.add(row)
+        s.commit()
+    try:
+        assert card() != first and image.drawn.draws == 3
+    finally:
+        with Session(use_db) as s:
+            row = s.exec(select(HealthCard).join(Person).where(Person.code == AN)).one()
+            row.valid_to = old_valid_to
+            s.add(row)
+            s.commit()
