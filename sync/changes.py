@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy import bindparam, func, text
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
 from api.clock import utcnow
@@ -64,8 +64,13 @@ def head(session: Session, person_id: int) -> int:
                         .where(Change.person_id == person_id)).one()
 
 
+# Built once: every pull runs it, and building it costs more CPU than running it.
+_SINCE = (select(Change).where(col(Change.person_id) == bindparam("person"),
+                               col(Change.seq) > bindparam("cursor"))
+          .order_by(col(Change.seq)).limit(bindparam("limit")))
+
+
 def since(session: Session, person_id: int, cursor: int, limit: int) -> list[Change]:
     """Changes after `cursor`, oldest first, at most `limit`."""
-    return list(session.exec(select(Change).where(Change.person_id == person_id,
-                                                  col(Change.seq) > cursor)
-                             .order_by(col(Change.seq)).limit(limit)).all())
+    return list(session.exec(_SINCE, params={"person": person_id, "cursor": cursor,
+                                             "limit": limit}).all())

@@ -21,7 +21,7 @@ import json
 import logging
 import re
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
 from api.auth import events
@@ -74,6 +74,14 @@ def role_of(session: Session, row: WebSession | Device) -> str:
     return account.role if account is not None else ""
 
 
+# Built once: making the statement costs more CPU than PostgreSQL spends answering it.
+_SESSION_WITH_DEVICE = (
+    select(WebSession, Device, StaffAccount.role)
+    .outerjoin(Device, col(Device.id) == col(WebSession.device_id))
+    .outerjoin(StaffAccount, col(StaffAccount.id) == col(WebSession.staff_id))
+    .where(col(WebSession.digest) == bindparam("digest")))
+
+
 def session_with_device(session: Session, token: str | None
                         ) -> tuple[WebSession | None, Device | None, str]:
     """The session row behind a cookie token (live or not), its device and its role, in
@@ -81,11 +89,8 @@ def session_with_device(session: Session, token: str | None
     three (session, device, staff account). The role is `role_of`'s."""
     if not token:
         return None, None, ""
-    found = session.exec(
-        select(WebSession, Device, StaffAccount.role)
-        .outerjoin(Device, col(Device.id) == col(WebSession.device_id))
-        .outerjoin(StaffAccount, col(StaffAccount.id) == col(WebSession.staff_id))
-        .where(WebSession.digest == digest("session", token))).first()
+    found = session.exec(_SESSION_WITH_DEVICE,
+                         params={"digest": digest("session", token)}).first()
     if found is None:
         return None, None, ""
     row, device, role = found
