@@ -5,6 +5,7 @@ signatures in the raw r||s form WebCrypto and JWS use."""
 from __future__ import annotations
 
 import base64
+from functools import lru_cache
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import (
@@ -35,8 +36,15 @@ def ec_jwk(public_key: ec.EllipticCurvePublicKey) -> dict[str, str]:
 
 def ec_key(jwk: dict[str, str]) -> ec.EllipticCurvePublicKey:
     """The P-256 public key of a JWK; ValueError when the point is not on the curve."""
-    return ec.EllipticCurvePublicNumbers(int.from_bytes(b64url_decode(jwk["x"]), "big"),
-                                         int.from_bytes(b64url_decode(jwk["y"]), "big"),
+    return _ec_key(jwk["x"], jwk["y"])
+
+
+@lru_cache(maxsize=4096)
+def _ec_key(x: str, y: str) -> ec.EllipticCurvePublicKey:
+    # Every request proof is checked against its device's key: the point is decoded and
+    # validated once per key, not once per request.
+    return ec.EllipticCurvePublicNumbers(int.from_bytes(b64url_decode(x), "big"),
+                                         int.from_bytes(b64url_decode(y), "big"),
                                          ec.SECP256R1()).public_key()
 
 

@@ -56,7 +56,9 @@ def _unknown(routes: list[Route]) -> Route:
 
 def build() -> Starlette:
     """The API application (Reflex mounts the pages and its websocket inside it)."""
-    routes = [*auth_routes.routes, *me_routes.routes, *sync_routes.routes,
+    # The sync routes first: a phone pulls every minute, and Starlette tries the routes in
+    # order, matching each pattern against the path.
+    routes = [*sync_routes.routes, *auth_routes.routes, *me_routes.routes,
               *card_routes.routes, *clinic_routes.routes, *lookup_routes.routes,
               *health_routes.routes, *openapi.routes]
     return Starlette(routes=[*routes, _unknown(routes)],
