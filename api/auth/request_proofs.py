@@ -142,11 +142,17 @@ def _redis(url: str) -> redis.Redis:
     return redis.Redis.from_url(url)
 
 
+def spent_in_redis() -> str:
+    """REDIS_URL when spent proof ids live in Redis (spending writes nothing to the
+    database), else ""."""
+    return os.environ.get("REDIS_URL", "").strip()
+
+
 def spend(session: Session, device_id: int, proof: Proof) -> None:
     """Record the proof's id for its device; a second use raises ProofError. With REDIS_URL
     the ids live in Redis (shared by every worker, expiring by themselves); else in the
     database, where old ids are swept now and then (they could not pass the time check)."""
-    url = os.environ.get("REDIS_URL", "").strip()
+    url = spent_in_redis()
     if url:
         key = f"wallet:proof:{device_id}:{proof.jti}"
         if not _redis(url).set(key, 1, nx=True, ex=int(REMEMBER.total_seconds())):

@@ -41,6 +41,6 @@ async def sync_push(request: Request, session: Session) -> Response:
 
 
 routes = [
-    Route("/api/sync/pull", endpoint(sync_pull), methods=["GET"]),
+    Route("/api/sync/pull", endpoint(sync_pull, reads_only=True), methods=["GET"]),
     Route("/api/sync/push", endpoint(sync_push), methods=["POST"]),
 ]

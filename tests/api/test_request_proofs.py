@@ -112,8 +112,7 @@ def test_logout_needs_the_device(phone, use_db: Engine) -> None:
     assert client.get("/api/me", headers=device.headers("GET", "/api/me")).status_code == 401
 
 
-def test_replays_are_refused_across_workers_with_redis(phone, monkeypatch) -> None:
-    """With REDIS_URL, every worker shares the spent proofs."""
+def _with_redis(monkeypatch) -> None:
     import redis
 
     url = "redis://127.0.0.1:6379/15"
@@ -122,9 +121,36 @@ def test_replays_are_refused_across_workers_with_redis(phone, monkeypatch) -> No
     except redis.RedisError as exc:
         pytest.skip(f"Redis not reachable at {url} ({exc})")
     monkeypatch.setenv("REDIS_URL", url)
+
+
+def test_replays_are_refused_across_workers_with_redis(phone, monkeypatch) -> None:
+    """With REDIS_URL, every worker shares the spent proofs."""
+    _with_redis(monkeypatch)
     client, device = phone
     headers = device.headers("GET", "/api/me")
     other_worker = TestClient(build(), raise_server_exceptions=False)
     other_worker.cookies.set("wallet_session", client.cookies.get("wallet_session"))
     assert client.get("/api/me", headers=headers).status_code == 200
     assert other_worker.get("/api/me", headers=headers).json()["error"] == "proof_replayed"
+
+
+def test_a_pull_without_a_transaction_keeps_every_proof_rule(phone, use_db: Engine,
+                                                            monkeypatch) -> None:
+    """With REDIS_URL a sync pull runs without BEGIN and COMMIT (`reads_only`): its proof
+    is still single use, a replay still raises the alarm (written at once), a proof for
+    another cursor still fails, and what another request writes meanwhile is seen."""
+    _with_redis(monkeypatch)
+    client, device = phone
+    path = "/api/sync/pull?since=&limit=500"
+    cursor = client.get(path, headers=device.headers("GET", path)).json()["cursor"]
+    path = f"/api/sync/pull?since={cursor}&limit=500"
+    headers = device.headers("GET", path)
+    assert client.get(path, headers=headers).json()["changes"] == []
+    before = alarms(use_db)
+    assert client.get(path, headers=headers).json()["error"] == "proof_replayed"
+    assert alarms(use_db) == before + 1
+    other = device.headers("GET", "/api/sync/pull?since=1.0&limit=500")
+    assert client.get(path, headers=other).json()["error"] == "device_proof"
+    assert device.post(client, LANG, {"lang": "en"}).json()["changed"]  # the card, redrawn
+    changed = client.get(path, headers=device.headers("GET", path)).json()
+    assert changed["changes"] and changed["cursor"] != cursor
