@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import bindparam, func, text
+from sqlalchemy import Row, bindparam, func, text
 from sqlalchemy import delete as sql_delete
 from sqlmodel import Session, col, select
 
@@ -64,13 +64,17 @@ def head(session: Session, person_id: int) -> int:
                         .where(Change.person_id == person_id)).one()
 
 
-# Built once: every pull runs it, and building it costs more CPU than running it.
-_SINCE = (select(Change).where(col(Change.person_id) == bindparam("person"),
-                               col(Change.seq) > bindparam("cursor"))
-          .order_by(col(Change.seq)).limit(bindparam("limit")))
+# Built once: every pull runs it, and building it costs more CPU than running it. Plain
+# rows (with the columns as attributes), not ORM objects: a pull only reads them, and
+# loading them into the session would double the Python time of a no-change pull.
+_SINCE = (select(*Change.__table__.c)
+          .where(Change.__table__.c.person_id == bindparam("person"),
+                 Change.__table__.c.seq > bindparam("cursor"))
+          .order_by(Change.__table__.c.seq).limit(bindparam("limit")))
 
 
-def since(session: Session, person_id: int, cursor: int, limit: int) -> list[Change]:
-    """Changes after `cursor`, oldest first, at most `limit`."""
-    return list(session.exec(_SINCE, params={"person": person_id, "cursor": cursor,
-                                             "limit": limit}).all())
+def since(session: Session, person_id: int, cursor: int, limit: int) -> list[Row]:
+    """Changes after `cursor`, oldest first, at most `limit`: rows with Change's columns
+    as attributes (seq, entity, entity_id, op, payload, at)."""
+    return list(session.connection().execute(_SINCE, {"person": person_id, "cursor": cursor,
+                                                      "limit": limit}).all())
