@@ -36,6 +36,20 @@ def engine_for(url: str) -> Engine:
     return eng
 
 
+@lru_cache(maxsize=8)
+def autocommit_engine_for(url: str) -> Engine:
+    """An engine whose connections stay in autocommit: statements run without BEGIN and
+    COMMIT around them. A pool of its own, since switching a shared pool's connection to
+    autocommit and back costs a round trip (`SET default_transaction_isolation`) at every
+    return. Only for requests that write nothing (api/http/base.py `endpoint`, reads_only):
+    at most api/off_loop.THREADS of them at once, and few kept idle."""
+    if url.startswith("sqlite"):  # switching is free there: no server to tell
+        return engine_for(url).execution_options(isolation_level="AUTOCOMMIT")
+    eng = create_engine(url, isolation_level="AUTOCOMMIT", pool_size=4, max_overflow=20)
+    _ping_when_idle(eng)
+    return eng
+
+
 # A pooled connection unused for this many seconds is tested before it is handed out.
 IDLE_PING_SECONDS = 10.0
 
@@ -69,6 +83,11 @@ def _ping_when_idle(eng: Engine) -> None:
 def engine() -> Engine:
     """The engine for the configured DB_URL."""
     return engine_for(settings().db_url)
+
+
+def autocommit_engine() -> Engine:
+    """`autocommit_engine_for` the configured DB_URL."""
+    return autocommit_engine_for(settings().db_url)
 
 
 @contextmanager

@@ -18,7 +18,7 @@ from starlette.responses import JSONResponse, Response
 from api import off_loop
 from api.auth import device_binding, events, request_proofs, sessions, staff
 from api.auth.models import Device, StaffAccount, WebSession
-from api.db import engine
+from api.db import autocommit_engine, engine
 from api.http import proxies
 from api.services.errors import UserError, explain
 from locales import pick_lang
@@ -55,10 +55,10 @@ def endpoint(handler: Callable[[Request, Session], Awaitable[Response]], *,
     for a bad proof is a single insert, committed at once."""
 
     async def handle(request: Request, lang: str) -> Response:
+        bind = autocommit_engine() if reads_only and request_proofs.spent_in_redis() \
+            else engine()
         try:
-            with Session(engine(), expire_on_commit=False) as session:
-                if reads_only and request_proofs.spent_in_redis():
-                    session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+            with Session(bind, expire_on_commit=False) as session:
                 response = await handler(request, session)
                 session.commit()
         except UserError as exc:
