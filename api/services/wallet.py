@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 
 import segno
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from api.card import keys as issuer_keys
@@ -68,18 +69,26 @@ def card_claims(session: Session, person: Person, card: HealthCard) -> qr.CardCl
                          card.valid_to, card.issued_at, kid)
 
 
+# The card with its facility, agency and province in one query (the card screen, the
+# card image and the sync card document all start here); built once.
+_CARD_WITH_PLACES = (
+    select(HealthCard, Facility, Agency, Province)
+    .outerjoin(Facility, col(Facility.id) == col(HealthCard.facility_id))
+    .outerjoin(Agency, col(Agency.id) == col(HealthCard.agency_id))
+    .outerjoin(Province, col(Province.code) == col(HealthCard.province_code))
+    .where(col(HealthCard.person_id) == bindparam("person")))
+
+
 def card_fields(session: Session, person_id: int, lang: str, today: dt.date | None = None
                 ) -> tuple[dict[str, str], qr.CardClaims] | None:
     """The card's fields in `lang` and the claims its QR signs (unsigned: signing and the
     QR drawing are left to who needs them), or None without a card."""
     today = today or dt.date.today()
     person = _person(session, person_id)
-    card = session.exec(select(HealthCard).where(HealthCard.person_id == person_id)).first()
-    if card is None:
+    found = session.exec(_CARD_WITH_PLACES, params={"person": person_id}).first()
+    if found is None:
         return None
-    facility = session.get(Facility, card.facility_id)
-    agency = session.get(Agency, card.agency_id)
-    province = session.get(Province, card.province_code)
+    card, facility, agency, province = found
     days_left = (card.valid_to - today).days
     if days_left < 0:
         status, status_text = "expired", tr(lang, "Expired on {day}. Renew your card.",
