@@ -151,6 +151,15 @@ def test_a_pull_without_a_transaction_keeps_every_proof_rule(phone, use_db: Engi
     assert alarms(use_db) == before + 1
     other = device.headers("GET", "/api/sync/pull?since=1.0&limit=500")
     assert client.get(path, headers=other).json()["error"] == "device_proof"
-    assert device.post(client, LANG, {"lang": "en"}).json()["changed"]  # the card, redrawn
-    changed = client.get(path, headers=device.headers("GET", path)).json()
-    assert changed["changes"] and changed["cursor"] != cursor
+    draft = {"id": "mutation-1", "type": "draft.save",
+             "data": {"draft_id": "speed-test-draft", "kind": "reissue_card", "text": "x",
+                      "updated": "2026-11-26T10:00:00Z"}}
+    try:
+        assert device.post(client, "/api/sync/push", {"mutations": [draft]}).json()["acked"]
+        changed = client.get(path, headers=device.headers("GET", path)).json()
+        assert [c["id"] for c in changed["changes"]] == ["speed-test-draft"]
+    finally:  # the seeded database is shared: leave no draft behind
+        with use_db.begin() as conn:
+            conn.execute(text("DELETE FROM change WHERE entity = 'draft' "
+                              "AND entity_id = 'speed-test-draft'"))
+            conn.execute(text("DELETE FROM servicedraft WHERE id = 'speed-test-draft'"))
