@@ -70,30 +70,41 @@ class CountingProxy:
 
 
 @contextmanager
-def api_server(db_url: str, key_file: Path, workers: int = 1) -> Iterator[str]:
-    """The JSON API alone (no Reflex), served by granian as in production."""
+def serving(argv: list[str], env: dict[str, str], ready: str) -> Iterator[str]:
+    """Run a server command (`{port}` in `argv` becomes a free port) with `env` added to
+    this environment; yields its URL once GET `ready` answers 200, stops it afterwards."""
     port = free_port()
-    env = dict(os.environ, DB_URL=db_url, CARD_KEY_FILE=str(key_file), SMS_GATEWAY="outbox",
-               PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "granian"), "--interface", "asgi", "--factory",
-         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-         "--log-level", "warning", "api.http.app:build"],
-        cwd=ROOT, env=env, start_new_session=True)
+    proc = subprocess.Popen([arg.replace("{port}", str(port)) for arg in argv], cwd=ROOT,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT), **env),
+                            start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
+        for _ in range(240):
             try:
-                if httpx.get(f"{url}/api/card-keys", timeout=2).status_code == 200:
+                if httpx.get(url + ready, timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
-                time.sleep(0.5)
+                pass
+            if proc.poll() is not None:
+                raise RuntimeError(f"{argv} exited with {proc.returncode}")
+            time.sleep(0.5)
         else:
-            raise RuntimeError("the API server did not start")
+            raise RuntimeError(f"{argv} did not answer {ready}")
         yield url
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
+        proc.wait(timeout=30)
+
+
+@contextmanager
+def api_server(db_url: str, key_file: Path, workers: int = 1) -> Iterator[str]:
+    """The JSON API alone (no Reflex), served by granian as in production."""
+    with serving([str(ROOT / ".venv" / "bin" / "granian"), "--interface", "asgi", "--factory",
+                  "--host", "127.0.0.1", "--port", "{port}", "--workers", str(workers),
+                  "--log-level", "warning", "api.http.app:build"],
+                 {"DB_URL": db_url, "CARD_KEY_FILE": str(key_file), "SMS_GATEWAY": "outbox"},
+                 "/api/card-keys") as url:
+        yield url
 
 
 AN = "0123456789"  # the demo person with 35 years of history
