@@ -10,6 +10,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 
+from sqlalchemy import Row
 from sqlalchemy.exc import DataError
 from sqlmodel import Session
 from starlette.requests import Request
@@ -118,8 +119,14 @@ async def authorized(request: Request, session: Session, role: str | None = "cit
     The session must be of `role` ("citizen": no staff account; "clinic": a clinic staff
     login, see api/auth/staff.py; ANY_ROLE: either), else 403 "wrong_role": a clinic login
     reads no citizen's wallet through the citizen routes, a citizen calls no clinic route."""
-    row, device, row_role = staff.session_with_device(session,
-                                                      request.cookies.get(sessions.COOKIE))
+    return await _proven(request, session, role, objects=True)
+
+
+async def _proven(request: Request, session: Session, role: str | None, objects: bool
+                  ) -> tuple[WebSession | Row, Device | staff.DeviceKey]:
+    """`authorized`; with objects=False, the session as a plain row and its DeviceKey."""
+    row, device, row_role = staff.session_with_device(
+        session, request.cookies.get(sessions.COOKIE), objects)
     state = sessions.status(row)
     if state in ("moved", "signed_out"):
         raise UserError(state, status=401)
@@ -163,8 +170,9 @@ async def clinic_staff(request: Request, session: Session,
 
 
 async def person_id_of(request: Request, session: Session) -> int:
-    """The proven session's person."""
-    return (await authorized(request, session))[0].person_id
+    """The proven session's person (a citizen's): `authorized` without loading the session
+    and device as ORM objects, for the routes that only read that person's records."""
+    return (await _proven(request, session, "citizen", objects=False))[0].person_id
 
 
 def set_session_cookie(request: Request, response: Response, token: str) -> None:

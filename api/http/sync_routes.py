@@ -10,19 +10,27 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from api.domain.models import Person
-from api.http.base import ANY_ROLE, authorized, clinic_staff, endpoint, json_object, request_lang
+from api.http.base import (
+    ANY_ROLE,
+    authorized,
+    clinic_staff,
+    endpoint,
+    json_object,
+    person_id_of,
+    request_lang,
+)
 from api.services import clinic_desk
 from sync import protocol as sync_protocol
 
 
 async def sync_pull(request: Request, session: Session) -> Response:
     """GET ?since=&limit= (device-proven): changes after the cursor, gzip-compressed."""
-    row, _ = await authorized(request, session)
+    person_id = await person_id_of(request, session)
     try:
         limit = int(request.query_params.get("limit") or 500)
     except ValueError:
         limit = 500
-    answer = sync_protocol.pull(session, row.person_id, request.query_params.get("since"), limit)
+    answer = sync_protocol.pull(session, person_id, request.query_params.get("since"), limit)
     return JSONResponse(answer, headers={"Cache-Control": "no-store"})
 
 
