@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -92,12 +92,7 @@ def _fit(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# What `render_card` draws from the card's fields, besides the QR: the cache key holds
-# exactly these, and `card_png` passes render_card nothing else (reading another field would
-# fail there), so no drawn value can change without the key changing.
-DRAWN = ("number", "full_name", "dob", "sex", "group_code", "level", "facility", "valid_from",
-         "valid_to", "five_years", "agency")
-CACHE_BYTES = 32 * 2**20  # per worker process: a card image is ~100 kB, so some 300 cards
+CACHE_BYTES = 32 * 2**20  # per worker process: a card image is ~60 kB, so some 500 cards
 
 
 class _Drawn:
@@ -133,20 +128,19 @@ class _Drawn:
 drawn = _Drawn()
 
 
-def card_png(fields: dict[str, str], claims: qr.CardClaims, photo: bytes | None,
-             lang: str) -> bytes:
-    """The card image for `wallet.card_fields`' fields and claims: drawn (~100 ms, and the
-    QR signed) once per card version and language, then served from memory. The key is the
-    content itself (drawn fields, signed claims with the issuer key id, photo, language),
-    so a changed card, name, photo or issuer key is a new image at once and the old one
-    ages out. The signature in a reused image stays valid: the claims are the same."""
-    shown = {name: fields[name] for name in DRAWN}
-    key = hashlib.sha256(json.dumps(
-        [lang, shown, qr.encode_payload(claims).hex(),
-         hashlib.sha256(photo or b"").hexdigest()]).encode()).digest()
+def card_png(source: tuple, lang: str,
+             draw: Callable[[], tuple[dict[str, str], qr.CardClaims, bytes | None]]) -> bytes:
+    """The card image, drawn (~130 ms: fonts, QR, PNG) once per card version and language,
+    then served from memory. `source` holds every stored value the image is drawn from
+    (api/services/wallet.card_source: person, card, facility, agency and province columns,
+    photo and issuer key id), so a changed card, name, photo or issuer key is a new image
+    at once and the old one ages out. `draw` gives the fields, claims and photo to draw
+    from, only on a miss. The signature in a reused image stays valid: the same claims."""
+    key = hashlib.sha256(repr((lang, source)).encode()).digest()
     png = drawn.get(key)
     if png is None:
-        png = render_card({**shown, "qr_text": qr.sign(claims)}, photo, lang)
+        fields, claims, photo = draw()
+        png = render_card({**fields, "qr_text": qr.sign(claims)}, photo, lang)
         drawn.draws += 1
         drawn.put(key, png)
     return png

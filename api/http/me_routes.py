@@ -62,18 +62,24 @@ def _own(view: Callable[[Session, int, str], object]) -> Handler:
 
 
 async def card_png(request: Request, session: Session) -> Response:
-    """The card image as PNG (attachment with ?download=1)."""
+    """The card image as PNG (attachment with ?download=1): drawn once per card version and
+    language, then from memory (api/card/image.card_png)."""
     person_id = await person_id_of(request, session)
     lang = request_lang(request)
-    found = wallet.card_fields(session, person_id, lang)
+    found = wallet.card_source(session, person_id)
     if found is None:
         raise UserError("not_found", status=404)
-    fields, claims = found
-    person = session.get(Person, person_id)  # read by card_fields: no second query
-    png = image.card_png(fields, claims, person.photo if person else None, lang)
+    number, source = found
+
+    def draw() -> tuple[dict[str, str], object, bytes | None]:
+        fields, claims = wallet.card_fields(session, person_id, lang)
+        person = session.get(Person, person_id)  # read by card_fields: no second query
+        return fields, claims, person.photo if person else None
+
+    png = image.card_png(source, lang, draw)
     headers = {"Cache-Control": "private, no-store"}
     if request.query_params.get("download"):
-        headers["Content-Disposition"] = f'attachment; filename="the-bhyt-{fields["number"]}.png"'
+        headers["Content-Disposition"] = f'attachment; filename="the-bhyt-{number}.png"'
     return Response(png, media_type="image/png", headers=headers)
 
 

@@ -7,6 +7,7 @@ formatted for `lang`), so the Reflex pages and the JSON API show exactly the sam
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 
 import segno
@@ -77,6 +78,34 @@ _CARD_WITH_PLACES = (
     .outerjoin(Agency, col(Agency.id) == col(HealthCard.agency_id))
     .outerjoin(Province, col(Province.code) == col(HealthCard.province_code))
     .where(col(HealthCard.person_id) == bindparam("person")))
+
+
+# Every stored value the card image is drawn from, as plain values in one query (the
+# image cache's key, api/card/image.card_png): cheaper than card_fields' objects and dates
+# formatted in the reader's language, which only a new image needs.
+_CARD_SOURCE = (
+    select(Person.__table__.c.code, Person.__table__.c.full_name, Person.__table__.c.dob,
+           Person.__table__.c.sex, Person.__table__.c.photo, *HealthCard.__table__.c,
+           Facility.__table__.c.name, Facility.__table__.c.code, Agency.__table__.c.name,
+           Province.__table__.c.name)
+    .select_from(HealthCard)
+    .join(Person, col(Person.id) == col(HealthCard.person_id))
+    .outerjoin(Facility, col(Facility.id) == col(HealthCard.facility_id))
+    .outerjoin(Agency, col(Agency.id) == col(HealthCard.agency_id))
+    .outerjoin(Province, col(Province.code) == col(HealthCard.province_code))
+    .where(col(HealthCard.person_id) == bindparam("person")))
+
+
+def card_source(session: Session, person_id: int) -> tuple[str, tuple] | None:
+    """(card number, every value the card image is drawn from, with the issuer key id and
+    the photo's digest in place of the photo), or None without a card."""
+    row = session.connection().execute(_CARD_SOURCE, {"person": person_id}).first()
+    if row is None:
+        return None
+    values = list(row)
+    values[4] = hashlib.sha256(values[4] or b"").hexdigest()  # the photo
+    kid = issuer_keys.key_id(issuer_keys.signing_key().public_key())
+    return row.number, (*values, kid)
 
 
 def card_fields(session: Session, person_id: int, lang: str, today: dt.date | None = None

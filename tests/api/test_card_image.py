@@ -3,6 +3,7 @@ Debian's zbar-tools), verifies with the issuer key."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
 import subprocess
@@ -61,7 +62,7 @@ def test_card_png_is_drawn_once_per_card_version_and_language(use_db: Engine) ->
     changes; a changed card is drawn again at once, never served stale."""
     from starlette.testclient import TestClient
 
-    from api.domain.models import HealthCard
+    from api.domain.models import Facility, HealthCard
     from api.http.app import build
     from tests.api.test_http import AN, get, login
     from tests.devicekit import Device
@@ -79,16 +80,27 @@ def test_card_png_is_drawn_once_per_card_version_and_language(use_db: Engine) ->
     assert image.drawn.draws == 1
     assert card() == first and image.drawn.draws == 1  # the second request: not drawn again
     assert card("en") != first and image.drawn.draws == 2  # another language: its own image
-    with Session(use_db) as s:  # the card is renewed: a new version of it
-        row = s.exec(select(HealthCard).join(Person).where(Person.code == AN)).one()
-        old_valid_to, row.valid_to = row.valid_to, row.valid_to.replace(year=2099)
-        s.add(row)
-        s.commit()
+    card_table, facility_table = HealthCard.__table__, Facility.__table__
+
+    def change(table, column: str, value: object) -> object:
+        """Set `column` of the demo person's card (or its facility): returns the old value."""
+        with use_db.begin() as conn:
+            card_row = conn.execute(card_table.select().where(
+                card_table.c.number == AN)).one()
+            key = (table.c.id == (card_row.facility_id if table is facility_table
+                                  else card_row.id))
+            old = conn.execute(table.select().where(key)).one()._mapping[column]
+            conn.execute(table.update().where(key).values({column: value}))
+        return old
+
+    old_valid_to = change(card_table, "valid_to", dt.date(2099, 12, 31))  # renewed
     try:
-        assert card() != first and image.drawn.draws == 3
+        renewed = card()
+        assert renewed != first and image.drawn.draws == 3
+        old_name = change(facility_table, "name", "Bệnh viện Mới")  # its facility renamed
+        try:
+            assert card() != renewed and image.drawn.draws == 4
+        finally:
+            change(facility_table, "name", old_name)
     finally:
-        with Session(use_db) as s:
-            row = s.exec(select(HealthCard).join(Person).where(Person.code == AN)).one()
-            row.valid_to = old_valid_to
-            s.add(row)
-            s.commit()
+        change(card_table, "valid_to", old_valid_to)
