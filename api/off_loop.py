@@ -15,6 +15,7 @@ inside a handler would need the event loop; it fails loudly (a bug, found by the
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Coroutine, Generator
 from typing import Any, TypeVar
 
@@ -25,6 +26,8 @@ T = TypeVar("T")
 # overflow) bounds the useful number; more would only queue inside the pool.
 THREADS = 24
 _limiter: CapacityLimiter | None = None
+# Set in a worker thread while it drives a handler: `pause` then hands its wait to the loop.
+_driving = threading.local()
 
 
 class Pause:
@@ -38,17 +41,26 @@ class Pause:
 
 
 async def pause(seconds: float) -> None:
-    """Wait `seconds` on the event loop (from a handler run by `run`), holding no thread."""
-    if seconds > 0:
+    """Wait `seconds` on the event loop, holding no thread: from a handler driven by `run`,
+    by handing the wait back to the loop; from code already on the loop (a Reflex event
+    handler), as a plain asyncio sleep."""
+    if seconds <= 0:
+        return
+    if getattr(_driving, "active", False):
         await Pause(seconds)
+    else:
+        await asyncio.sleep(seconds)
 
 
 def _advance(coro: Coroutine[Any, Any, T]) -> tuple[bool, Any]:
     """Run `coro` in this thread until it finishes (True, result) or pauses (False, Pause)."""
+    _driving.active = True
     try:
         yielded = coro.send(None)
     except StopIteration as done:
         return True, done.value
+    finally:
+        _driving.active = False
     if not isinstance(yielded, Pause):
         coro.close()
         raise RuntimeError("an API handler awaited something other than off_loop.pause; "

@@ -12,6 +12,10 @@ import pwa.pages.offline_screens
 import pwa.pages.profile
 import pwa.pages.security  # noqa: F401  (pages register themselves with @rx.page)
 from api.http.app import build as build_api
+from pwa import worker_tokens
+
+# Pages keep their state when the worker serving them dies (see pwa/worker_tokens.py).
+worker_tokens.install()
 
 
 def quiet_connection_indicator(stateful: bool) -> rx.Component | None:
