@@ -111,12 +111,15 @@ def supervisor_class() -> type:
 def main(argv: list[str] | None = None) -> int:
     """Start the supervisor and its workers; returns when they stop (SIGTERM, SIGINT)."""
     args = parse(argv)
+    # Refuse before changing anything in this process's environment.
+    if problem := shared_state_problem(args.workers):
+        print(f"deploy.serve: {problem}", file=sys.stderr)
+        return 2
     os.environ["PORT"] = str(args.port)  # rxconfig and the default origins read it
     reflex_production_mode()
-    for problem in (shared_state_problem(args.workers), check_built()):
-        if problem:
-            print(f"deploy.serve: {problem}", file=sys.stderr)
-            return 2
+    if problem := check_built():
+        print(f"deploy.serve: {problem}", file=sys.stderr)
+        return 2
     import multiprocessing
 
     from granian.constants import Interfaces

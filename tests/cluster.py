@@ -7,6 +7,7 @@ Linux only: workers and sockets are read from /proc, with nothing to install."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -83,6 +84,17 @@ def cpu_ticks(pid: int) -> int:
     except OSError:
         return 0
     return int(fields[11]) + int(fields[12])
+
+
+def age(pid: int) -> float:
+    """Seconds since process `pid` started (0 once it is gone)."""
+    try:
+        started = int((Path("/proc") / str(pid) / "stat").read_text()
+                      .rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+    except OSError:
+        return 0.0
+    return uptime - started / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -175,7 +187,8 @@ def cluster(db_url: str, redis_url: str, web_dir: Path, var: Path, workers: int 
     env = dict(os.environ, DB_URL=db_url, REDIS_URL=redis_url, PORT=str(port),
                CARD_KEY_FILE=str(var / "issuer.pem"), SMS_GATEWAY="outbox",
                ALLOWED_ORIGINS=f"http://localhost:{port},http://127.0.0.1:{port}",
-               PYTHONPATH=str(ROOT), REFLEX_WEB_WORKDIR=str(web_dir), **(extra_env or {}))
+               PYTHONPATH=str(ROOT), REFLEX_WEB_WORKDIR=str(web_dir))
+    env.update(extra_env or {})
     log = var / f"serve-{port}.log"
     with log.open("w") as out:
         proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "python"), "-m", "deploy.serve",
@@ -226,14 +239,20 @@ class Phone:
                 "device_key": self.device.jwk}).raise_for_status()
             self.cookie = "; ".join(f"{k}={v}" for k, v in http.cookies.items())
 
-    def connect(self):
-        """A kept-alive connection, already accepted by a worker: (connection, worker)."""
+    def connect(self, to: int | None = None, tries: int = 40):
+        """A kept-alive connection, already accepted by a worker: (connection, worker).
+        `to`: keep trying (up to `tries` connections) until worker `to` holds one."""
         import http.client
 
-        conn = http.client.HTTPConnection("127.0.0.1", self.cluster.port, timeout=30)
-        conn.request("GET", "/api/health")
-        conn.getresponse().read()
-        return conn, self.cluster.worker_of(conn.sock.getsockname()[1])
+        for _ in range(tries):
+            conn = http.client.HTTPConnection("127.0.0.1", self.cluster.port, timeout=30)
+            conn.request("GET", "/api/health")
+            conn.getresponse().read()
+            worker = self.cluster.worker_of(conn.sock.getsockname()[1])
+            if to is None or worker == to:
+                return conn, worker
+            conn.close()
+        raise AssertionError(f"no connection reached worker {to} in {tries} tries")
 
     def push(self, conn, mutations: list[dict]) -> dict:
         """POST one push on `conn` with a fresh request proof; the JSON answer."""
@@ -293,3 +312,109 @@ def applied(db_url: str, prefix: str) -> tuple[int, int, int]:
             "SELECT count(*) FROM appliedmutation WHERE mutation_id LIKE :p"),
             {"p": f"{prefix}-m%"}).scalar_one()
     return stored, distinct, marks
+
+
+@contextmanager
+def nginx_in_front(running: Cluster, var: Path, https_port: int = 443) -> Iterator[str]:
+    """deploy/nginx.conf, as shipped, in front of `running`: TLS on `https_port` with a
+    self-signed certificate for localhost, the upstream pointed at the cluster's port.
+    Yields the https address. Skips when nginx or openssl is missing or the port is taken."""
+    nginx, openssl = shutil.which("nginx") or "/usr/sbin/nginx", shutil.which("openssl")
+    if not Path(nginx).exists() or openssl is None:
+        pytest.skip("nginx or openssl missing: `make test` installs nginx-light")
+    import socket
+
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as nginx does
+        try:
+            probe.bind(("127.0.0.1", https_port))
+        except OSError:
+            pytest.skip(f"port {https_port} is taken: the proxy test needs it")
+    subprocess.run([openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                    "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", str(var / "key.pem"),
+                    "-out", str(var / "cert.pem"), "-days", "1", "-subj", "/CN=localhost"],
+                   check=True, capture_output=True)
+    site = (ROOT / "deploy" / "nginx.conf").read_text()
+    site = (site.replace("/etc/letsencrypt/live/wallet.example.vn/fullchain.pem",
+                         str(var / "cert.pem"))
+            .replace("/etc/letsencrypt/live/wallet.example.vn/privkey.pem", str(var / "key.pem"))
+            .replace("server 127.0.0.1:3000", f"server 127.0.0.1:{running.port}")
+            .replace("wallet.example.vn", "localhost")
+            .replace("listen 443 ssl http2;", f"listen {https_port} ssl http2;")
+            .replace("listen [::]:443 ssl http2;", f"listen [::]:{https_port} ssl http2;")
+            .replace("listen 80;", f"listen {free_port()};")  # the http redirect
+            .replace("listen [::]:80;", ""))
+    (var / "site.conf").write_text(site)
+    (var / "nginx.conf").write_text(
+        f"pid {var}/nginx.pid;\nerror_log {var}/nginx-error.log;\nevents {{}}\n"
+        f"http {{\n access_log off;\n include {var}/site.conf;\n}}\n")
+    proc = subprocess.Popen([nginx, "-c", str(var / "nginx.conf"), "-p", str(var), "-g",
+                             "daemon off;"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    url = "https://127.0.0.1" + ("" if https_port == 443 else f":{https_port}")
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                if httpx.get(f"{url}/api/health", verify=False, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError("nginx did not start: "
+                                     + (var / "nginx-error.log").read_text()[-2000:])
+            time.sleep(0.2)
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=10)
+
+
+@dataclass
+class KillRound:
+    """What one push cut by kill -9 left behind."""
+
+    cut: bool  # the push was under way when its worker died (else it had finished first)
+    answered_after: float  # seconds until the service answered again
+    records: int  # records the pushes carried
+    stored: int  # drafts stored
+    distinct: int  # distinct drafts stored
+    marks: int  # applied-mutation rows
+
+    @property
+    def lost(self) -> int:
+        return self.records - self.distinct
+
+    @property
+    def duplicated(self) -> int:
+        return (self.stored - self.distinct) + max(0, self.marks - self.records)
+
+
+def push_killed(running: Cluster, phone: Phone, prefix: str, delay: float,
+                records: int = 300, to: int | None = None) -> KillRound:
+    """Push `records` drafts in batches of 150 (as the phone's queue does), kill -9 the
+    worker serving the first batch `delay` s after it was sent (worker `to`, or whichever
+    took the connection), then push again until everything is acknowledged."""
+    import threading
+
+    batches = [drafts(records, prefix)[i:i + 150] for i in range(0, records, 150)]
+    conn, worker = phone.connect(to=to)
+    assert worker is not None, "no worker holds the connection"
+    outcome: dict[str, object] = {}
+
+    def push() -> None:
+        try:
+            outcome["answer"] = phone.push(conn, batches[0])
+        except (OSError, ConnectionError) as exc:
+            outcome["cut"] = exc
+
+    pushing = threading.Thread(target=push)
+    pushing.start()
+    time.sleep(delay)
+    running.kill(worker)
+    answered_after = running.wait_answering()
+    pushing.join(30)
+    for batch in batches:
+        phone.push_until_acked(batch)
+    return KillRound("cut" in outcome, answered_after, records,
+                     *applied(running.db_url, prefix))

@@ -1,5 +1,6 @@
 """Scale-out, as deployed: the production command (`python -m deploy.serve`) with two
-workers on the machine's PostgreSQL and Redis, used by real browsers and a phone client.
+workers on the machine's PostgreSQL and Redis, behind nginx with the shipped configuration
+(deploy/nginx.conf, TLS on https://localhost), used by real browsers and a phone client.
 
 - requests are spread over both workers, and what a page keeps between events (Reflex state)
   lives in Redis: a login half done survives the death of every worker that served it;
@@ -12,12 +13,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from api.seed import generator
 from tests.browser.conftest import (
@@ -33,11 +33,11 @@ from tests.browser.test_devices import DATABASES
 from tests.cluster import (
     Cluster,
     Phone,
-    applied,
     build,
     cluster,
     cpu_ticks,
-    drafts,
+    nginx_in_front,
+    push_killed,
     redis_or_skip,
 )
 from tests.conftest import ROOT, free_port, migrate, postgres_database
@@ -60,17 +60,41 @@ def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Clus
     var = tmp_path_factory.mktemp("cluster")
     port = free_port()
     build(SCALE_WEB_DIR, port, var / "build.log")
-    with cluster(db_url, redis_url, SCALE_WEB_DIR, var, workers=2, port=port) as running:
+    # Browsers come through nginx with TLS (https://localhost), as in production.
+    origins = (f"https://localhost,https://127.0.0.1,http://localhost:{port},"
+               f"http://127.0.0.1:{port}")
+    with cluster(db_url, redis_url, SCALE_WEB_DIR, var, workers=2, port=port,
+                 extra_env={"ALLOWED_ORIGINS": origins}) as running:
         yield running, Server(running.url, db_url)
     databases.close()
 
 
+@pytest.fixture(scope="module")
+def proxy(two_workers: tuple[Cluster, Server], tmp_path_factory: pytest.TempPathFactory
+          ) -> Iterator[str]:
+    """deploy/nginx.conf in front of the two workers, on https://localhost."""
+    with nginx_in_front(two_workers[0], tmp_path_factory.mktemp("nginx")) as url:
+        yield url
+
+
 def _context(browser: Browser, url: str) -> BrowserContext:
-    return browser.new_context(viewport=PHONE, locale="vi-VN", base_url=url)
+    # The test certificate is self-signed; everything else is as on a phone.
+    return browser.new_context(viewport=PHONE, locale="vi-VN", base_url=url,
+                               ignore_https_errors=True)
 
 
-def test_browsers_across_two_workers(browser: Browser,
-                                     two_workers: tuple[Cluster, Server]) -> None:
+def _confirm_move(page: Page, app: Server) -> None:
+    """On the move warning: confirm, type the SMS code, land home."""
+    page.locator("#confirm-move").click()
+    page.locator("#otp").wait_for()
+    page.locator("#otp").fill(app.sms_code(AN))
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(HOME)
+
+
+def test_browsers_across_two_workers_behind_nginx(
+        browser: Browser, two_workers: tuple[Cluster, Server], proxy: str) -> None:
+    """Through deploy/nginx.conf: TLS, the websocket upgraded, the cookie Secure."""
     running, app = two_workers
     app.reset_logins()
     running.wait_workers(2)
@@ -78,7 +102,7 @@ def test_browsers_across_two_workers(browser: Browser,
     # A login half done: the code is checked and the SMS sent, the page waits for the OTP.
     # Every worker that holds a connection of this browser is killed; the page's state is
     # in Redis, so the workers that replace them carry the login on.
-    first = _context(browser, running.url)
+    first = _context(browser, proxy)
     page = first.new_page()
     page.goto("/login")
     submit(page, "#code", AN, "#otp")
@@ -92,6 +116,8 @@ def test_browsers_across_two_workers(browser: Browser,
     page.locator("form button[type=submit]").click()
     page.wait_for_url(HOME, timeout=30000)
     expect(page.locator(".hello-name")).to_have_text("Nguyễn Văn An")
+    # nginx said https (X-Forwarded-Proto, believed from the loopback proxy): Secure cookie.
+    assert [c["secure"] for c in first.cookies() if c["name"] == "wallet_session"] == [True]
     page.goto("/card")
     expect(page.locator("#card-qr")).to_be_visible()
     shot(page, "scale-out-card-vi")
@@ -108,15 +134,11 @@ def test_browsers_across_two_workers(browser: Browser,
 
     # The one-device rule across workers: the account moves to a second browser...
     app.age_codes()
-    second = _context(browser, running.url)
+    second = _context(browser, proxy)
     other = second.new_page()
     other.goto("/login")
     submit(other, "#code", AN, "#move-warning")
-    other.locator("#confirm-move").click()
-    other.locator("#otp").wait_for()
-    other.locator("#otp").fill(app.sms_code(AN))
-    other.locator("form button[type=submit]").click()
-    other.wait_for_url(HOME)
+    _confirm_move(other, app)
     page.goto("/card")
     page.wait_for_url(re.compile(r"/login/?\?moved=1"))
     # ...and back to the first (its page says why it was signed out, so no submit()), once
@@ -127,11 +149,7 @@ def test_browsers_across_two_workers(browser: Browser,
     page.locator("#code").fill(AN)
     page.locator("form button[type=submit]").click()
     page.locator("#move-warning").wait_for()
-    page.locator("#confirm-move").click()
-    page.locator("#otp").wait_for()
-    page.locator("#otp").fill(app.sms_code(AN))
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(HOME)
+    _confirm_move(page, app)
     other.goto("/card")
     other.wait_for_url(re.compile(r"/login/?\?moved=1"))
     leave(second)
@@ -148,31 +166,10 @@ def test_kill_9_of_the_worker_serving_a_push(two_workers: tuple[Cluster, Server]
     phone = Phone(running, AN)
     cut = 0
     for delay in (0.0, 0.02, 0.05, 0.1, 0.2):
-        prefix = f"kill{int(delay * 1000)}x{int(time.time())}"
-        batches = [drafts(300, prefix)[i:i + 150] for i in (0, 150)]
         running.wait_workers(2)
-        conn, worker = phone.connect()
-        assert worker is not None
-        outcome: dict[str, object] = {}
-
-        def push(conn=conn, batch=batches[0], outcome=outcome) -> None:
-            try:
-                outcome["answer"] = phone.push(conn, batch)
-            except (OSError, ConnectionError) as exc:
-                outcome["cut"] = exc
-
-        pushing = threading.Thread(target=push)
-        pushing.start()
-        time.sleep(delay)
-        running.kill(worker)
-        back = running.wait_answering()
-        pushing.join(30)
-        cut += "cut" in outcome
-        for batch in batches:
-            phone.push_until_acked(batch)
-        stored, distinct, marks = applied(app.db_url, prefix)
-        # Nothing lost, nothing applied twice.
-        assert (stored, distinct, marks) == (300, 300, 300), (delay, stored, distinct, marks)
-        assert back <= 2.0, f"answered again after {back:.2f} s (kill at {delay} s)"
+        done = push_killed(running, phone, f"kill{int(delay * 1000)}x{int(time.time())}", delay)
+        cut += done.cut
+        assert (done.lost, done.duplicated) == (0, 0), (delay, done)
+        assert done.answered_after <= 2.0, (delay, done)
     assert cut, "no push was cut by the kill: the test did not test what it says"
     assert len(running.wait_workers(2)) == 2  # every dead worker was replaced
