@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-import segno
 from sqlmodel import Session, col, select
 
 from api.card import keys as issuer_keys
@@ -80,7 +79,7 @@ def card_view(session: Session, person_id: int, lang: str,
     agency = session.get(Agency, card.agency_id)
     province = session.get(Province, card.province_code)
     qr_text = qr.sign(card_claims(session, person, card))
-    svg = segno.make(qr_text, error="m", boost_error=False).svg_data_uri(
+    svg = qr.symbol(qr_text).svg_data_uri(
         scale=4, border=2, dark="#0b2545", title=tr(lang, "Health insurance card QR code"))
     days_left = (card.valid_to - today).days
     if days_left < 0:
