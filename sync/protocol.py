@@ -7,7 +7,8 @@ pull: GET /api/sync/pull?since=<cursor>&limit=<n>
 push: POST /api/sync/push {"mutations": [{"id": <client uuid>, "type": t, "data": {...}}]}
   -> {"acked": [ids], "rejected": [{"id", "error", "message"}]}
   Each mutation is applied at most once (its id is stored with it, in the same transaction);
-  a retried mutation is acknowledged again without being applied again.
+  a retried mutation is acknowledged again without being applied again. One push is one
+  database transaction; the body may be gzip-compressed (Content-Encoding: gzip).
 
 Conflict policy: official records (card, profile, participation, benefits, visits, notice
 contents) are server-authoritative; the phone may only mark a notice read. Records the
@@ -21,8 +22,8 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
-from sqlalchemy.exc import DataError, IntegrityError
-from sqlmodel import Session, select
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlmodel import Session, col, select
 
 from api.clock import utcnow
 from api.domain.models import Notice, Person, ServiceDraft
@@ -98,6 +99,31 @@ def _phone_time(value: object) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+# session.info key: draft ids this push looked up and did not find (see _prefetch_drafts).
+_ABSENT_DRAFTS = "sync_absent_drafts"
+
+
+def _prefetch_drafts(session: Session, person: Person, mutations: list,
+                     wanted: list[tuple[str, str]]) -> None:
+    """Load every draft a push names in one query, instead of one query per mutation: the
+    rows found are in the session's identity map (session.get answers without SQL), the ids
+    not found are remembered as absent until a mutation creates them."""
+    names = {str(item["data"].get("draft_id", ""))[:40]
+             for item, (_, kind) in zip(mutations, wanted, strict=True)
+             if kind.startswith("draft.") and isinstance(item.get("data"), dict)}
+    names.discard("")
+    if not names:
+        return
+    found = session.exec(select(ServiceDraft).where(col(ServiceDraft.id).in_(names))).all()
+    session.info[_ABSENT_DRAFTS] = names - {row.id for row in found}
+
+
+def _draft(session: Session, draft_id: str) -> ServiceDraft | None:
+    if draft_id in session.info.get(_ABSENT_DRAFTS, ()):
+        return None  # looked up with the whole push: not there
+    return session.get(ServiceDraft, draft_id)
+
+
 def _draft_save(session: Session, person: Person, data: dict) -> None:
     draft_id, kind = str(data.get("draft_id", "")), str(data.get("kind", ""))
     text, updated = str(data.get("text", "")), _phone_time(data.get("updated"))
@@ -106,20 +132,23 @@ def _draft_save(session: Session, person: Person, data: dict) -> None:
     if len(text) > DRAFT_TEXT_MAX:  # refused with the reason, never cut: nothing is lost
         raise UserError("draft_too_long", status=422, over=len(text) - DRAFT_TEXT_MAX,
                         max=DRAFT_TEXT_MAX)
-    row = session.get(ServiceDraft, draft_id)
+    row = _draft(session, draft_id)
     if row is not None and row.person_id != person.id:
         raise UserError("not_found", status=404)
     if row is not None and row.updated_at >= updated:
         return  # an edit made later (on the phone's clock) is already here
+    new = row is None
     row = row or ServiceDraft(id=draft_id, person_id=person.id, kind=kind, text=text,
                               updated_at=updated)
     row.kind, row.text, row.updated_at = kind, text, updated
     session.add(row)
-    changes.record(session, person.id, documents.draft(row))
+    changes.record(session, person.id, documents.draft(row), new=new)
+    # Created (if this savepoint is rolled back, session.get simply finds nothing).
+    session.info.get(_ABSENT_DRAFTS, set()).discard(draft_id)
 
 
 def _draft_delete(session: Session, person: Person, data: dict) -> None:
-    row = session.get(ServiceDraft, str(data.get("draft_id", "")))
+    row = _draft(session, str(data.get("draft_id", "")))
     if row is None or row.person_id != person.id:
         return  # already gone: deleting is idempotent
     session.delete(row)
@@ -138,9 +167,17 @@ HANDLERS: dict[str, Callable[[Session, Person, dict], None]] = {
 def push(session: Session, person: Person, mutations: list, lang: str,
          handlers: dict[str, Callable[[Session, object, dict], None]] | None = None,
          subject: object = None) -> dict:
-    """Apply each mutation once, each in its own transaction; acknowledge or refuse it.
-    At most MAX_MUTATIONS at a time (413 "too_many_changes": nothing applied, the phone
-    keeps them), so an answer stays small whatever is sent.
+    """Apply each mutation once and acknowledge or refuse it, all in the caller's one
+    transaction (the route's session commits once, at the end). At most MAX_MUTATIONS at a
+    time (413 "too_many_changes": nothing applied, the phone keeps them), so an answer stays
+    small whatever is sent.
+
+    Each mutation runs in a savepoint: a refused one is rolled back alone and the others
+    stay. Its AppliedMutation row is written in the same savepoint, so it is applied exactly
+    when it is recorded as applied; the ids already applied are looked up in one query, and
+    a retry is only acknowledged. A mutation that meets a transient database error (a
+    deadlock between two desks) is neither acknowledged nor refused: the phone keeps it and
+    sends it again at the next sync.
 
     `handlers` are the mutation types the session's role may send (default: the citizen's),
     each called with `subject` (default: the person; a clinic desk's: its staff account).
@@ -151,36 +188,64 @@ def push(session: Session, person: Person, mutations: list, lang: str,
         raise UserError("bad_request")
     if len(mutations) > MAX_MUTATIONS:
         raise UserError("too_many_changes", status=413, limit=MAX_MUTATIONS)
+    if subject is person:
+        # A citizen's mutations change only their own documents: take the change-log lock
+        # once, first, instead of once per change. It also makes the look-up of applied ids
+        # below final on PostgreSQL: a concurrent push of the same person waits for ours.
+        changes.lock(session, person.id)
+    wanted = [_wanted(item, handlers) for item in mutations]
+    ids = [ident for ident, kind in wanted if kind]
+    done = set(session.exec(select(AppliedMutation.mutation_id).where(
+        AppliedMutation.person_id == person.id,
+        col(AppliedMutation.mutation_id).in_(ids))).all()) if ids else set()
+    _prefetch_drafts(session, person, mutations, wanted)
     acked, rejected = [], []
-    for item in mutations:
-        raw_id = str(item.get("id", "")) if isinstance(item, dict) else ""
-        ident = raw_id[:40]  # echoed back: never more than this
-        kind = str(item.get("type", "")) if isinstance(item, dict) else ""
-        if not 8 <= len(raw_id) <= 40 or kind not in handlers:
-            rejected.append({"id": ident, "error": "bad_request",
-                             "message": explain("bad_request", lang)})
-            continue
-        done = session.exec(select(AppliedMutation.id).where(
-            AppliedMutation.person_id == person.id,
-            AppliedMutation.mutation_id == ident)).first()
-        if done is not None:
-            acked.append(ident)  # a retry: already applied once
-            continue
-        try:
-            data = item.get("data") if isinstance(item.get("data"), dict) else {}
-            handlers[kind](session, subject, data)
+    try:
+        for item, (ident, kind) in zip(mutations, wanted, strict=True):
+            if not kind:
+                rejected.append({"id": ident, "error": "bad_request",
+                                 "message": explain("bad_request", lang)})
+                continue
+            if ident in done:
+                acked.append(ident)  # a retry (or the same id twice): already applied once
+                continue
+            outcome = _apply(session, person, subject, handlers[kind], kind, ident,
+                             item.get("data"))
+            if outcome is None:
+                acked.append(ident)
+                done.add(ident)
+            elif outcome != "later":
+                rejected.append({"id": ident, "error": outcome[0],
+                                 "message": outcome[1](lang)})
+    finally:
+        session.info.pop(_ABSENT_DRAFTS, None)
+    return {"acked": acked, "rejected": rejected}
+
+
+def _wanted(item: object, handlers: dict) -> tuple[str, str]:
+    """(id as echoed back, type) of a pushed item; type "" when it is malformed."""
+    raw_id = str(item.get("id", "")) if isinstance(item, dict) else ""
+    kind = str(item.get("type", "")) if isinstance(item, dict) else ""
+    if not 8 <= len(raw_id) <= 40 or kind not in handlers:
+        kind = ""
+    return raw_id[:40], kind  # the id is echoed back: never more than 40 characters
+
+
+def _apply(session: Session, person: Person, subject: object, handler: Callable, kind: str,
+           ident: str, data: object) -> tuple[str, Callable[[str], str]] | str | None:
+    """Run one mutation in a savepoint: None (applied, or applied concurrently), "later"
+    (a transient database error: not answered) or (reason, message in a language)."""
+    try:
+        with session.begin_nested():
+            handler(session, subject, data if isinstance(data, dict) else {})
             session.add(AppliedMutation(person_id=person.id, mutation_id=ident, kind=kind,
                                         applied_at=utcnow()))
-            session.commit()
-            acked.append(ident)
-        except UserError as exc:
-            session.rollback()
-            rejected.append({"id": ident, "error": exc.reason, "message": exc.message(lang)})
-        except IntegrityError:
-            session.rollback()  # the same id applied concurrently: it is applied once
-            acked.append(ident)
-        except (ValueError, TypeError, OverflowError, DataError):
-            session.rollback()
-            rejected.append({"id": ident, "error": "bad_request",
-                             "message": explain("bad_request", lang)})
-    return {"acked": acked, "rejected": rejected}
+    except UserError as exc:
+        return exc.reason, exc.message
+    except IntegrityError:
+        return None  # the same id applied concurrently: it is applied once
+    except (ValueError, TypeError, OverflowError, DataError):
+        return "bad_request", lambda lang: explain("bad_request", lang)
+    except OperationalError:
+        return "later"
+    return None
