@@ -65,7 +65,8 @@ def record(session: Session, person_id: int, doc: Doc | None = None, *,
     behind them needs only the newest (twenty language switches are one card to pull, not
     twenty). Deleting only rows older than a row just inserted never frees the highest seq,
     so SQLite cannot hand a freed number out again. `new`: the document was created in
-    this transaction, so it has no earlier changes to drop (one statement fewer)."""
+    this transaction, so it has no earlier changes to drop: the row is only added, and a
+    push of a hundred new drafts inserts their changes in one statement."""
     _lock(session, person_id)
     if doc is not None:
         entity, entity_id, body = doc
@@ -78,9 +79,9 @@ def record(session: Session, person_id: int, doc: Doc | None = None, *,
     else:
         return
     session.add(row)
-    session.flush()
     if new:
-        return
+        return  # nothing to drop: inserted at the next flush, together with its neighbours
+    session.flush()
     session.execute(sql_delete(Change).where(
         col(Change.person_id) == person_id, col(Change.entity) == row.entity,
         col(Change.entity_id) == row.entity_id, col(Change.seq) < row.seq))

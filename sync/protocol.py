@@ -22,6 +22,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
+from sqlalchemy import insert
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlmodel import Session, col, select
 
@@ -99,28 +100,26 @@ def _phone_time(value: object) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-# session.info key: draft ids this push looked up and did not find (see _prefetch_drafts).
-_ABSENT_DRAFTS = "sync_absent_drafts"
+# session.info key: the drafts this push looked up, by id (None: not there), kept up to date
+# as its mutations create, change and delete them (see _prefetch_drafts).
+_DRAFTS = "sync_push_drafts"
 
 
-def _prefetch_drafts(session: Session, person: Person, mutations: list,
-                     wanted: list[tuple[str, str]]) -> None:
-    """Load every draft a push names in one query, instead of one query per mutation: the
-    rows found are in the session's identity map (session.get answers without SQL), the ids
-    not found are remembered as absent until a mutation creates them."""
+def _prefetch_drafts(session: Session, mutations: list, wanted: list[tuple[str, str]]) -> None:
+    """Load every draft a push names in one query, instead of one query per mutation."""
     names = {str(item["data"].get("draft_id", ""))[:40]
              for item, (_, kind) in zip(mutations, wanted, strict=True)
              if kind.startswith("draft.") and isinstance(item.get("data"), dict)}
     names.discard("")
-    if not names:
-        return
-    found = session.exec(select(ServiceDraft).where(col(ServiceDraft.id).in_(names))).all()
-    session.info[_ABSENT_DRAFTS] = names - {row.id for row in found}
+    found = {row.id: row for row in session.exec(
+        select(ServiceDraft).where(col(ServiceDraft.id).in_(names))).all()} if names else {}
+    session.info[_DRAFTS] = {name: found.get(name) for name in names}
 
 
 def _draft(session: Session, draft_id: str) -> ServiceDraft | None:
-    if draft_id in session.info.get(_ABSENT_DRAFTS, ()):
-        return None  # looked up with the whole push: not there
+    known = session.info.get(_DRAFTS, {})
+    if draft_id in known:
+        return known[draft_id]  # looked up with the whole push (or made by it)
     return session.get(ServiceDraft, draft_id)
 
 
@@ -142,17 +141,22 @@ def _draft_save(session: Session, person: Person, data: dict) -> None:
                               updated_at=updated)
     row.kind, row.text, row.updated_at = kind, text, updated
     session.add(row)
+    # A new draft's change is inserted with the push's other rows, in one statement.
     changes.record(session, person.id, documents.draft(row), new=new)
-    # Created (if this savepoint is rolled back, session.get simply finds nothing).
-    session.info.get(_ABSENT_DRAFTS, set()).discard(draft_id)
+    if _DRAFTS in session.info:
+        session.info[_DRAFTS][draft_id] = row
 
 
 def _draft_delete(session: Session, person: Person, data: dict) -> None:
     row = _draft(session, str(data.get("draft_id", "")))
     if row is None or row.person_id != person.id:
         return  # already gone: deleting is idempotent
+    if row in session.new:
+        session.flush()  # made by this push and not written yet: write it, to delete it
     session.delete(row)
     changes.record(session, person.id, delete=("draft", row.id))
+    if _DRAFTS in session.info:
+        session.info[_DRAFTS][row.id] = None
 
 
 # The citizen's mutations. A clinic session pushes with its own handlers instead
@@ -164,6 +168,10 @@ HANDLERS: dict[str, Callable[[Session, Person, dict], None]] = {
 }
 
 
+class _Isolate(Exception):
+    """A mutation of the batch failed: apply them again, each in its own savepoint."""
+
+
 def push(session: Session, person: Person, mutations: list, lang: str,
          handlers: dict[str, Callable[[Session, object, dict], None]] | None = None,
          subject: object = None) -> dict:
@@ -172,12 +180,14 @@ def push(session: Session, person: Person, mutations: list, lang: str,
     time (413 "too_many_changes": nothing applied, the phone keeps them), so an answer stays
     small whatever is sent.
 
-    Each mutation runs in a savepoint: a refused one is rolled back alone and the others
-    stay. Its AppliedMutation row is written in the same savepoint, so it is applied exactly
-    when it is recorded as applied; the ids already applied are looked up in one query, and
-    a retry is only acknowledged. A mutation that meets a transient database error (a
-    deadlock between two desks) is neither acknowledged nor refused: the phone keeps it and
-    sends it again at the next sync.
+    Each mutation's AppliedMutation row is written with its changes, so it is applied
+    exactly when it is recorded as applied; the ids already applied are looked up in one
+    query, and a retry is only acknowledged. The usual push (every mutation good) runs as
+    one batch in one savepoint, its new rows inserted together at the end. If any mutation
+    fails, the batch is rolled back and the mutations are applied again one savepoint each:
+    a refused one is rolled back alone and the others stay. A mutation that meets a
+    transient database error (a deadlock between two desks) is then neither acknowledged nor
+    refused: the phone keeps it and sends it again at the next sync.
 
     `handlers` are the mutation types the session's role may send (default: the citizen's),
     each called with `subject` (default: the person; a clinic desk's: its staff account).
@@ -198,27 +208,57 @@ def push(session: Session, person: Person, mutations: list, lang: str,
     done = set(session.exec(select(AppliedMutation.mutation_id).where(
         AppliedMutation.person_id == person.id,
         col(AppliedMutation.mutation_id).in_(ids))).all()) if ids else set()
-    _prefetch_drafts(session, person, mutations, wanted)
-    acked, rejected = [], []
     try:
-        for item, (ident, kind) in zip(mutations, wanted, strict=True):
-            if not kind:
-                rejected.append({"id": ident, "error": "bad_request",
-                                 "message": explain("bad_request", lang)})
-                continue
-            if ident in done:
-                acked.append(ident)  # a retry (or the same id twice): already applied once
-                continue
-            outcome = _apply(session, person, subject, handlers[kind], kind, ident,
-                             item.get("data"))
-            if outcome is None:
-                acked.append(ident)
-                done.add(ident)
-            elif outcome != "later":
-                rejected.append({"id": ident, "error": outcome[0],
-                                 "message": outcome[1](lang)})
+        _prefetch_drafts(session, mutations, wanted)
+        try:
+            with session.begin_nested():
+                return _apply_all(session, person, subject, handlers, mutations, wanted,
+                                  set(done), lang, isolated=False)
+        except _Isolate:
+            _prefetch_drafts(session, mutations, wanted)  # as they are after the rollback
+            return _apply_all(session, person, subject, handlers, mutations, wanted, done,
+                              lang, isolated=True)
     finally:
-        session.info.pop(_ABSENT_DRAFTS, None)
+        session.info.pop(_DRAFTS, None)
+
+
+def _apply_all(session: Session, person: Person, subject: object, handlers: dict,
+               mutations: list, wanted: list[tuple[str, str]], done: set[str], lang: str,
+               isolated: bool) -> dict:
+    acked, rejected, applied = [], [], []
+    for item, (ident, kind) in zip(mutations, wanted, strict=True):
+        if not kind:
+            rejected.append({"id": ident, "error": "bad_request",
+                             "message": explain("bad_request", lang)})
+            continue
+        if ident in done:
+            acked.append(ident)  # a retry (or the same id twice): already applied once
+            continue
+        data = item.get("data")
+        data = data if isinstance(data, dict) else {}
+        if not isolated:
+            try:
+                handlers[kind](session, subject, data)
+            except Exception as exc:
+                raise _Isolate from exc
+            applied.append({"person_id": person.id, "mutation_id": ident, "kind": kind,
+                            "applied_at": utcnow()})
+            acked.append(ident)
+            done.add(ident)
+            continue
+        outcome = _apply(session, person, subject, handlers[kind], kind, ident, data)
+        if outcome is None:
+            acked.append(ident)
+            done.add(ident)
+        elif outcome != "later":
+            rejected.append({"id": ident, "error": outcome[0], "message": outcome[1](lang)})
+    if not isolated:
+        try:
+            session.flush()  # the batch's rows, inserted together
+            if applied:  # one multi-row INSERT (no ids to read back, unlike the ORM's)
+                session.execute(insert(AppliedMutation), applied)
+        except Exception as exc:
+            raise _Isolate from exc  # a concurrent push applied one: sort it out one by one
     return {"acked": acked, "rejected": rejected}
 
 
@@ -232,20 +272,24 @@ def _wanted(item: object, handlers: dict) -> tuple[str, str]:
 
 
 def _apply(session: Session, person: Person, subject: object, handler: Callable, kind: str,
-           ident: str, data: object) -> tuple[str, Callable[[str], str]] | str | None:
+           ident: str, data: dict) -> tuple[str, Callable[[str], str]] | str | None:
     """Run one mutation in a savepoint: None (applied, or applied concurrently), "later"
     (a transient database error: not answered) or (reason, message in a language)."""
     try:
         with session.begin_nested():
-            handler(session, subject, data if isinstance(data, dict) else {})
+            handler(session, subject, data)
             session.add(AppliedMutation(person_id=person.id, mutation_id=ident, kind=kind,
                                         applied_at=utcnow()))
-    except UserError as exc:
-        return exc.reason, exc.message
-    except IntegrityError:
-        return None  # the same id applied concurrently: it is applied once
-    except (ValueError, TypeError, OverflowError, DataError):
-        return "bad_request", lambda lang: explain("bad_request", lang)
-    except OperationalError:
-        return "later"
+    except Exception as exc:
+        # Rolled back: what the push remembered of its drafts may be gone with it.
+        session.info.pop(_DRAFTS, None)
+        if isinstance(exc, UserError):
+            return exc.reason, exc.message
+        if isinstance(exc, IntegrityError):
+            return None  # the same id applied concurrently: it is applied once
+        if isinstance(exc, (ValueError, TypeError, OverflowError, DataError)):
+            return "bad_request", lambda lang: explain("bad_request", lang)
+        if isinstance(exc, OperationalError):
+            return "later"
+        raise
     return None
