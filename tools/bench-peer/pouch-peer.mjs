@@ -55,6 +55,14 @@ async function phase(name, work) {
   await go();
 }
 
+// Warm-up, untimed (the Python side warms its server the same way): one pull into a
+// throwaway database and one push from it to a throwaway server database, so the phases
+// measure replication on a running server, not a fresh process's first requests.
+const warm = new PouchDB("warm", { adapter: "memory", prefix: "warm-" });
+await warm.replicate.from(remote);
+await warm.bulkDocs(data.edits.slice(0, 2).map((d) => ({ _id: `warm-up:${d.id}`, doc: d.doc })));
+await warm.replicate.to(new PouchDB(`${proxyUrl}/warmup`, { adapter: "http" }));
+
 await phase("initial pull", () => phone.replicate.from(remote));
 await phase("no-op pull", () => phone.replicate.from(remote));
 // 100 changes on the server: new documents and deletes, as the Python side made them.
