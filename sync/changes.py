@@ -64,9 +64,11 @@ def record(session: Session, person_id: int, doc: Doc | None = None, *,
     Earlier changes of the same document are dropped once the new one has its seq: a phone
     behind them needs only the newest (twenty language switches are one card to pull, not
     twenty). Deleting only rows older than a row just inserted never frees the highest seq,
-    so SQLite cannot hand a freed number out again. `new`: the document was created in
-    this transaction, so it has no earlier changes to drop: the row is only added, and a
-    push of a hundred new drafts inserts their changes in one statement."""
+    so SQLite cannot hand a freed number out again. `new`: the document did not exist
+    before this transaction, so there is nothing to drop (at most the tombstone of an id
+    used before, which costs a phone one delete and goes with the document's next change):
+    the row is only added, and flushed with the caller's other rows (a push of a hundred
+    new drafts: one INSERT of a hundred changes on PostgreSQL)."""
     _lock(session, person_id)
     if doc is not None:
         entity, entity_id, body = doc
@@ -80,7 +82,7 @@ def record(session: Session, person_id: int, doc: Doc | None = None, *,
         return
     session.add(row)
     if new:
-        return  # nothing to drop: inserted at the next flush, together with its neighbours
+        return  # inserted at the next flush, together with the other new rows
     session.flush()
     session.execute(sql_delete(Change).where(
         col(Change.person_id) == person_id, col(Change.entity) == row.entity,
