@@ -212,6 +212,26 @@ export async function docs(type) {
   return out;
 }
 
+/**
+ * For the card's early paint (assets/card_boot.js), before the app has loaded: these
+ * documents ("type:id"), decrypted, read with the key and the lock in one transaction.
+ * Null when the records are locked to a passkey or no key was made yet: this never makes
+ * a key (the app does that, once) and never asks for the passkey.
+ */
+export async function peekDocs(ids) {
+  const read = await tx(["meta", "docs"], "readonly", (t) => {
+    const prf = t.objectStore("meta").get("prf");
+    const key = t.objectStore("meta").get("key");
+    const boxes = ids.map((id) => t.objectStore("docs").get(id));
+    return { get result() { return { prf: prf.result, key: key.result, boxes: boxes.map((b) => b.result) }; } };
+  });
+  performance.mark("boot:store-read");
+  if (read.prf || !read.key) return null;
+  const out = await Promise.all(read.boxes.map((box) => (box ? unseal(box, read.key) : null)));
+  performance.mark("boot:decrypt");
+  return out;
+}
+
 /** [key, value] pairs of a store, read in one transaction (keys and values line up). */
 function entries(store, range) {
   return tx([store], "readonly", (t) => {
