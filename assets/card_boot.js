@@ -67,11 +67,18 @@ function captionOf(kind, canLive, t) {
 
 /** The tabs as the card screen draws them; they work once it has taken over. */
 function tabs(kind, t) {
-  const tab = (name, label) => el("button", { type: "button", role: "tab", disabled: "",
+  const tab = (name, label) => el("button", { type: "button", role: "tab",
     "aria-selected": String(name === kind), class: name === kind ? "tab active" : "tab" },
   t(label));
   return el("div", { class: "tabs tabs-small", role: "tablist", "aria-label": t("Which code to show") },
     tab("live", "Live"), tab("light", "Light"), tab("printed", "Printed"));
+}
+
+/** "Copy number", working already (the card screen has the same button in the same place). */
+function copy(number, t) {
+  const button = el("button", { type: "button", class: "btn btn-small" }, t("Copy number"));
+  button.addEventListener("click", () => navigator.clipboard && navigator.clipboard.writeText(number));
+  return button;
 }
 
 function overlay(card, code, caption, t) {
@@ -86,18 +93,26 @@ function overlay(card, code, caption, t) {
   return el("section", { id: "card-boot", class: "panel card-use card-boot" },
     el("div", { class: "card-head" }, photo,
       el("div", {}, el("p", { class: "holder" }, card.full_name),
-        el("p", { class: "card-number" }, card.number), badge)),
+        el("p", { class: "card-number" }, card.number), badge, copy(card.number, t))),
     el("figure", { class: "qr-box" }, tabs("printed", t), code, el("figcaption", {}, caption)));
 }
 
-/** Over the page's "loading" panel, unless the card screen got there first. */
+/** Over the page's "loading" panel, unless the card screen got there first; it follows that
+ * panel when the page above it changes (the offline banner appears once the app runs). */
 function place(node) {
-  const waiting = document.querySelector("#main > section.panel");
-  if (!waiting || document.querySelector("#main .card-use")) return false;
-  const box = waiting.getBoundingClientRect();
-  Object.assign(node.style, { top: `${box.top + window.scrollY}px`,
-    left: `${box.left + window.scrollX}px`, width: `${box.width}px` });
+  const waiting = () => document.querySelector("#main > section.panel");
+  if (!waiting() || document.querySelector("#main .card-use")) return false;
+  const follow = () => {
+    const panel = waiting();
+    if (!panel) return;
+    const box = panel.getBoundingClientRect();
+    Object.assign(node.style, { top: `${box.top + window.scrollY}px`,
+      left: `${box.left + window.scrollX}px`, width: `${box.width}px` });
+  };
+  follow();
   document.body.append(node);
+  const watch = new ResizeObserver(() => (node.isConnected ? follow() : watch.disconnect()));
+  watch.observe(document.body);
   return true;
 }
 
@@ -123,7 +138,8 @@ async function paint() {
   // and no QR encoding (a cold run of the encoder alone takes a few hundred milliseconds on
   // a slow phone). The live code replaces it as soon as it is signed and drawn.
   const printed = el("img", { src: card.qr_svg, alt: title, class: "qr", id: "card-qr",
-    "data-kind": "printed", "data-boot": "1", width: "280", height: "280" });
+    "data-kind": "printed", "data-text": card.qr_text, "data-boot": "1", width: "280",
+    height: "280" });
   const node = overlay(card, printed, captionOf("printed", canLive, t), t);
   if (!place(node)) return;
   await painted("printed");

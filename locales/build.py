@@ -37,10 +37,10 @@ MANIFEST = {
 }
 
 # What the card's early paint (assets/card_boot.js) writes around the QR before the app and
-# its catalogs have loaded: the same messages as the card screen, so no new translations.
+# its catalogs have loaded: the same messages as the card screen.
 CARD_BOOT = (
-    "Photo of the card holder", "Valid", "Health insurance card QR code", "Which code to show",
-    "Live", "Light", "Printed",
+    "Photo of the card holder", "Valid", "Copy number", "Health insurance card QR code",
+    "Which code to show", "Live", "Light", "Printed",
     "Live code: it changes every 30 seconds and only this phone can make it. A photo or "
     "screenshot of it stops working after two minutes.",
     "Printed code: the same as on the printed card. A clinic sees it as valid but not tied to "

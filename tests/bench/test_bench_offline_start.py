@@ -1,6 +1,10 @@
 """Offline cold start on a cheap phone: a browser restarted with no network opens /card, and
-the time from navigation to the card's live QR being painted (drawn and signed on the phone)
-is measured with Chromium's CPU slowed 4x (DevTools Emulation.setCPUThrottlingRate)."""
+the time from navigation to the card's QR being painted is measured with Chromium's CPU
+slowed 4x (DevTools Emulation.setCPUThrottlingRate). The target (issue 13) is 300 ms.
+
+The card's early paint (assets/card_boot.js) paints from the store before the React bundle:
+first the printed code (a stored image), then the live one (signed by the device key and
+drawn on the phone). Its performance marks give the breakdown printed beside the totals."""
 
 from __future__ import annotations
 
@@ -16,12 +20,31 @@ from tests.browser.test_offline import first_session, phone
 
 pytestmark = pytest.mark.bench
 RUNS = 5
+TARGET = "target 300 ms"
 
-# The frame after the live QR was committed (card_codes.jsx marks it), else when seen.
-PAINTED = """() => {
-    const mark = performance.getEntriesByName('painted:card-qr-live')[0];
-    return mark ? mark.startTime : performance.now();
+# The first of each mark (the card screen marks its own codes again later), and when the
+# page's HTML had arrived (from the service worker's precache).
+TIMELINE = """() => {
+    const at = {};
+    for (const m of performance.getEntriesByType('mark')) {
+        if (!(m.name in at)) at[m.name] = m.startTime;
+    }
+    at.html = performance.getEntriesByType('navigation')[0].responseEnd;
+    return at;
 }"""
+
+# Each step of the early paint: (label, mark where it ends, mark where it starts).
+STEPS = [
+    ("HTML received from the service worker", "html", None),
+    ("early-paint script running", "boot:script", "html"),
+    ("store read (IndexedDB, key and records)", "boot:store-read", "boot:script"),
+    ("decrypt (AES-GCM, card and credential)", "boot:decrypt", "boot:store-read"),
+    ("paint of the printed QR, holder and card number", "painted:card-qr-printed",
+     "boot:decrypt"),
+    ("sign the live code (device key, ECDSA)", "boot:signed", "painted:card-qr-printed"),
+    ("draw the live QR (qrcode-generator, SVG)", "boot:drawn", "boot:signed"),
+    ("paint of the live QR", "painted:card-qr-live", "boot:drawn"),
+]
 
 
 def test_offline_cold_start_to_card_qr(browser: Browser, server: Server,
@@ -31,7 +54,7 @@ def test_offline_cold_start_to_card_qr(browser: Browser, server: Server,
     ctx, _ = first_session(pw, profile, server, "/card", installed=True)
     ctx.close()
 
-    times: list[float] = []
+    runs: list[dict[str, float]] = []
     for _ in range(RUNS):
         ctx = phone(pw, profile, server, offline=True)
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
@@ -39,11 +62,25 @@ def test_offline_cold_start_to_card_qr(browser: Browser, server: Server,
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
         page.goto("/card")
         page.locator("#card-qr[data-kind=live]").wait_for()
-        page.wait_for_function("() => performance.getEntriesByName('painted:card-qr-live')"
-                               ".length > 0")
-        times.append(page.evaluate(PAINTED))
+        # Until the card screen has taken over (the app's own figure, for comparison).
+        page.wait_for_function("() => ['painted:card-qr-live', 'app:card']"
+                               ".every((m) => performance.getEntriesByName(m).length > 0)")
+        runs.append(page.evaluate(TIMELINE))
         ctx.close()
-    report("offline cold start to live card QR painted, CPU 4x slower, median of 5",
-           statistics.median(times), "ms")
-    report("offline cold start to live card QR painted, CPU 4x slower, worst of 5", max(times),
+
+    def median(mark: str, since: str | None = None) -> float:
+        return statistics.median(r[mark] - (r[since] if since else 0) for r in runs)
+
+    live = [r["painted:card-qr-live"] for r in runs]
+    first = [r.get("painted:card-qr-printed", r["painted:card-qr-live"]) for r in runs]
+    report(f"offline cold start to the first card QR painted (printed), CPU 4x slower, median "
+           f"of 5 ({TARGET})", statistics.median(first), "ms")
+    report(f"offline cold start to live card QR painted, CPU 4x slower, median of 5 ({TARGET})",
+           statistics.median(live), "ms")
+    report("offline cold start to live card QR painted, CPU 4x slower, worst of 5", max(live),
            "ms")
+    if all("boot:script" in r for r in runs):
+        for label, mark, since in STEPS:
+            report(f"  breakdown, median: {label}", median(mark, since), "ms")
+    report("  the app bundle's card screen taking over (it painted the card itself before)",
+           median("app:card"), "ms")
