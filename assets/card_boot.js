@@ -1,10 +1,13 @@
 // The card's early paint. Opening the app offline on a cheap phone, the whole React bundle
-// takes over a second to load; the card must be readable before that. This small module
-// (loaded by the /card page, no React) reads the card and the live credential from the
-// store, decrypts them as the store does, signs the live code with the device key as the card
-// screen does, and paints the holder, the card number and the code over the page's "loading"
-// panel. The card screen (assets/screens/card_codes.jsx) then takes over in the same frame,
-// keeping this very code until its 30 seconds are up, and removes the overlay.
+// takes over a second to load; the card must be readable before that. This script (no React;
+// the first script of every page's head, bundled into one file by
+// pwa/build/browser_modules.py) acts on /card only: it starts reading the card and the live
+// credential from the store while the page is still being parsed, decrypts them as the store
+// does, and paints the holder, the card number and the printed code over the page's
+// "loading" panel; then signs the live code with the device key as the card screen does and
+// puts it in the printed one's place. The card screen (assets/screens/card_codes.jsx) takes
+// over in one frame, keeping this very live code until its 30 seconds are up, and removes
+// the overlay.
 //
 // It does nothing when the records are locked to a passkey, when nothing is stored yet, or
 // when the card screen already shows the card: the app then behaves as it always did.
@@ -12,7 +15,7 @@
 import qrcode from "qrcode-generator";
 import STRINGS from "./i18n/card_strings.js";
 import { qrPath } from "./qr_svg.js";
-import { peekDocs } from "./sync/store.js";
+import { peekCard } from "./sync/store.js";
 import { liveQrText, liveUsable } from "./screens/credentials.js";
 import { deviceKey, serverNow } from "./device.js";
 
@@ -126,11 +129,26 @@ function painted(kind) {
   });
 }
 
+/** Once the parser has reached the page's loading panel (the store is read meanwhile). */
+function panelParsed() {
+  const ready = () => document.querySelector("#main > section.panel");
+  if (ready()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const watch = new MutationObserver(() => {
+      if (!ready()) return;
+      watch.disconnect();
+      resolve();
+    });
+    watch.observe(document, { childList: true, subtree: true });
+  });
+}
+
 async function paint() {
   if (!/^\/card(\/|\.html)?$/.test(window.location.pathname) || !window.indexedDB) return;
   const keyRead = deviceKey(false).catch(() => null); // beside the store read, not after it
-  const [card, cred] = (await peekDocs(["card:1", "credential:1"])) || [];
+  const { card, cred } = (await peekCard()) || {};
   if (!card) return;
+  await panelParsed();
   const t = translator();
   const title = t("Health insurance card QR code");
   const canLive = liveUsable(cred);

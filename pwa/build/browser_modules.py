@@ -31,14 +31,15 @@ class SyncModulesPlugin(Plugin):
 
 
 class CardBootPlugin(Plugin):
-    """Publishes the card's early paint (assets/card_boot.js) as one file, /card_boot.js.
+    """Publishes the card's early paint (assets/card_boot.js) as one classic script.
 
     That script paints the card before the React bundle has loaded. Loaded as it is written,
     its imports (the store, the device key, the QR library, ...) would be fetched one level
     after another, each waiting for the last, while the bundle keeps the phone busy: bundled
     with them (bun, qrcode-generator from the web directory's node_modules), it is one
-    request. This runs after the build (the package is installed into the web directory
-    during it) and before the service worker is written, which precaches the result.
+    request, and a classic script that runs as soon as it arrives. This runs after the build
+    (the package is installed into the web directory during it) and before the service
+    worker is written, which precaches the result.
     """
 
     def post_build(self, **context) -> None:
@@ -49,5 +50,5 @@ class CardBootPlugin(Plugin):
         if bun is None:
             raise RuntimeError("bun is missing on PATH: run `make deps`")
         subprocess.run([bun, "build", str(web / "public" / "card_boot.js"), "--outfile",
-                        str(target), "--format", "esm", "--target", "browser", "--minify"],
+                        str(target), "--format", "iife", "--target", "browser", "--minify"],
                        check=True, cwd=web, stdout=subprocess.DEVNULL)

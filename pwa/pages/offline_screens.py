@@ -28,16 +28,9 @@ SCREENS: list[tuple[str, str, type[rx.Component]]] = [
 ]
 
 
-# The card's early paint (assets/card_boot.js): a module of its own, loaded by the card page
-# only, that paints the stored card and its live QR before the React bundle has loaded.
-EARLY = {"/card": "/card_boot.js"}
-
-
 def _builder(route: str, active: str, screen: type[rx.Component]) -> Callable[[], rx.Component]:
     def build() -> rx.Component:
-        early = [rx.el.script(src=EARLY[route], type="module", async_=True)] \
-            if route in EARLY else []
-        return page(page_title(route), active, screen.create(), *early)
+        return page(page_title(route), active, screen.create())
 
     build.__name__ = f"{screen.__name__.lower()}_page"
     return build
