@@ -16,7 +16,7 @@ from playwright.sync_api import Browser
 
 from tests.bench.conftest import report
 from tests.browser.conftest import Server
-from tests.browser.test_offline import first_session, phone
+from tests.browser.test_offline import first_session, phone, sw_ready
 
 pytestmark = pytest.mark.bench
 RUNS = 5
@@ -84,3 +84,51 @@ def test_offline_cold_start_to_card_qr(browser: Browser, server: Server,
             report(f"  breakdown, median: {label}", median(mark, since), "ms")
     report("  the app bundle's card screen taking over (it painted the card itself before)",
            median("app:card"), "ms")
+
+
+def _app_bytes(ctx, counted: list[tuple[str, int, bool]]) -> None:
+    """Count each finished request of the app's files (not the API or the websocket): its
+    URL, bytes as transferred (headers and body, compressed), and whether the network or the
+    service worker answered it."""
+    def done(request) -> None:
+        if "/api/" in request.url or "/_event" in request.url:
+            return
+        response = request.response()
+        sizes = request.sizes()
+        counted.append((request.url, sizes["responseHeadersSize"] + sizes["responseBodySize"],
+                        bool(response and response.from_service_worker)))
+    ctx.on("requestfinished", done)
+
+
+def test_bytes_first_repeat_and_offline_visits(browser: Browser, server: Server,
+                                               tmp_path: Path) -> None:
+    """Issue 13: a first visit transfers at most 350 KB; a repeat visit and an offline one
+    take nothing from the network (the service worker answers from its precache)."""
+    pw = browser.browser_type
+    profile = tmp_path / "phone"
+    first: list[tuple[str, int, bool]] = []
+    ctx = phone(pw, profile, server)
+    _app_bytes(ctx, first)
+    page = ctx.new_page()
+    page.goto("/login/")
+    page.locator("#code").wait_for()
+    shown = sum(size for _, size, _ in first)
+    sw_ready(page)  # the service worker has precached the whole app
+    page.wait_for_timeout(1000)
+    report("first visit (login page) transferred, the page's own files (target 350 KB)",
+           shown / 1024, "KiB")
+    report("first visit transferred, with the service worker's precache of the whole app",
+           sum(size for _, size, _ in first) / 1024, "KiB")
+    ctx.close()
+
+    for label, offline in (("repeat visit", False), ("offline visit", True)):
+        seen: list[tuple[str, int, bool]] = []
+        ctx = phone(pw, profile, server, offline=offline)
+        _app_bytes(ctx, seen)
+        page = ctx.pages[0] if ctx.pages else ctx.new_page()
+        page.goto("/login/")
+        page.locator("#code").wait_for()
+        page.wait_for_timeout(1000)
+        report(f"{label} (login page): app files from the network (target 0)",
+               sum(size for _, size, worker in seen if not worker) / 1024, "KiB")
+        ctx.close()
