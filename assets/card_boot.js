@@ -159,6 +159,9 @@ async function paint() {
     "data-kind": "printed", "data-text": card.qr_text, "data-boot": "1", width: "280",
     height: "280" });
   const node = overlay(card, printed, captionOf("printed", canLive, t), t);
+  // Decoded before they go on the page, so the code and the photo appear in the frame the
+  // mark below counts, not one or two frames later.
+  await Promise.all([...node.querySelectorAll("img")].map((img) => img.decode().catch(() => null)));
   if (!place(node)) return;
   await painted("printed");
   if (!canLive || !(await keyRead)) return;
