@@ -214,6 +214,7 @@ export async function docs(type) {
   for (const [id, box] of found) {
     out.push({ id: id.slice(type.length + 1), doc: await unseal(box, key) });
   }
+  if (type === "card" && out.length) keepSummary(out[0].doc).catch(() => null);
   return out;
 }
 
@@ -227,6 +228,14 @@ const SUMMARY_FIELDS = ["number", "full_name", "valid_to", "qr_text", "qr_svg", 
 
 function cardSummary(card) {
   return Object.fromEntries(SUMMARY_FIELDS.map((name) => [name, card[name]]));
+}
+
+// A store synced before summaries were written gets one the first time the card is read.
+function keepSummary(card) {
+  return exclusive(async () => {
+    if (await meta.get(CARD_SUMMARY) || await prfCredential()) return;
+    await meta.set(CARD_SUMMARY, await seal(cardSummary(card)));
+  });
 }
 
 /**

@@ -133,3 +133,38 @@ def test_card_painted_from_the_store_before_the_app(pw: BrowserType, server: Ser
     # The takeover kept the early paint's code (its 30 seconds are not up).
     assert shown(page, "#card-qr[data-kind=live]") == lives[0]["text"]
     ctx.close()
+
+
+META_KEYS = """() => new Promise((resolve) => {
+    const q = indexedDB.open('wallet-data');
+    q.onsuccess = () => { const r = q.result.transaction('meta').objectStore('meta').getAllKeys();
+        r.onsuccess = () => { q.result.close(); resolve(r.result); }; };
+})"""
+FORGET_SUMMARY = """() => new Promise((resolve) => {
+    const q = indexedDB.open('wallet-data');
+    q.onsuccess = () => { const t = q.result.transaction('meta', 'readwrite');
+        t.objectStore('meta').delete('card-summary');
+        t.oncomplete = () => { q.result.close(); resolve(true); }; };
+})"""
+
+
+def test_early_paint_of_a_store_synced_before_card_summaries(pw: BrowserType,  # noqa: F811
+                                                             server: Server,
+                                                             tmp_path: Path) -> None:
+    """A phone whose store has the card but no summary yet (synced by an older version):
+    the early paint reads the whole card instead, and the store writes the summary once
+    the card screen has read the card."""
+    ctx, page = first_session(pw, tmp_path / "profile", server, "/card", installed=True)
+    assert "card-summary" in page.evaluate(META_KEYS)  # written with the card
+    page.evaluate(FORGET_SUMMARY)
+    ctx.close()
+
+    ctx = phone(pw, tmp_path / "profile", server, offline=True)
+    page = ctx.pages[0] if ctx.pages else ctx.new_page()
+    ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.goto("/card")
+    page.locator("#card-boot #card-qr[data-boot]").wait_for()
+    expect(page.locator("#card-boot .card-number")).to_have_text(AN)
+    expect(page.locator("#card-qr[data-kind=live]:not([data-boot])")).to_be_visible(timeout=30000)
+    page.wait_for_function(f"({META_KEYS})().then((keys) => keys.includes('card-summary'))")
+    ctx.close()
