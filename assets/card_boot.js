@@ -144,7 +144,9 @@ function panelParsed() {
 }
 
 async function paint() {
-  if (!/^\/card(\/|\.html)?$/.test(window.location.pathname) || !window.indexedDB) return;
+  // The use view only (the card screen opens on the card image for "?view=image").
+  if (!/^\/card(\/|\.html)?$/.test(window.location.pathname) || !window.indexedDB
+    || window.location.search.includes("view=image")) return;
   const keyRead = deviceKey(false).catch(() => null); // beside the store read, not after it
   const { card, cred } = (await peekCard()) || {};
   if (!card) return;

@@ -1,7 +1,7 @@
 // The codes of the card screen: the live holder-bound QR (renewed every 30 s, signed by
 // this phone), the light QR (identity and validity only) and the printed static QR (the
 // paper fallback: valid, not holder-bound). All drawn on the phone, offline too.
-import { useEffect, useLayoutEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import qrcode from "qrcode-generator";
 import { qrPath } from "../qr_svg.js";
 import { RENEW_SECONDS } from "../card_qr.js";
@@ -101,12 +101,6 @@ export function CardCodes({ card }) {
   const [chosen, setChosen] = useState(null);
   const mode = chosen || (canLive ? "live" : "printed");
   const [liveText, clock] = useLiveText(cred, mode === "live" && canLive);
-  // The screen now shows the card: the early paint's overlay goes before this frame is drawn.
-  useLayoutEffect(() => {
-    performance.mark("app:card"); // the offline-start benchmark and tests compare with this
-    const early = document.getElementById("card-boot");
-    if (early) early.remove();
-  }, []);
   const option = (name, label, usable) => (
     <button type="button" role="tab" aria-selected={mode === name} disabled={!usable}
       className={mode === name ? "tab active" : "tab"} onClick={() => setChosen(name)}

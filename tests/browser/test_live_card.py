@@ -153,7 +153,7 @@ def test_early_paint_of_a_store_synced_before_card_summaries(pw: BrowserType,  #
                                                              tmp_path: Path) -> None:
     """A phone whose store has the card but no summary yet (synced by an older version):
     the early paint reads the whole card instead, and the store writes the summary once
-    the card screen has read the card."""
+    the card screen has read the card. Opened on the card image, nothing is painted early."""
     ctx, page = first_session(pw, tmp_path / "profile", server, "/card", installed=True)
     assert "card-summary" in page.evaluate(META_KEYS)  # written with the card
     page.evaluate(FORGET_SUMMARY)
@@ -167,4 +167,8 @@ def test_early_paint_of_a_store_synced_before_card_summaries(pw: BrowserType,  #
     expect(page.locator("#card-boot .card-number")).to_have_text(AN)
     expect(page.locator("#card-qr[data-kind=live]:not([data-boot])")).to_be_visible(timeout=30000)
     page.wait_for_function(f"({META_KEYS})().then((keys) => keys.includes('card-summary'))")
+    # Opened on the card image, the early paint stays out of the way.
+    page.goto("/card?view=image")
+    expect(page.locator("#card-image")).to_be_visible(timeout=30000)
+    expect(page.locator("#card-boot")).to_have_count(0)
     ctx.close()
