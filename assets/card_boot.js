@@ -19,7 +19,6 @@ import { peekCard } from "./sync/store.js";
 import { liveQrText, liveUsable } from "./screens/credentials.js";
 import { deviceKey, serverNow } from "./device.js";
 
-performance.mark("boot:script");
 const SVG = "http://www.w3.org/2000/svg";
 
 /** The reader's language was set on <html> by /lang_boot.js before anything was painted. */
@@ -147,6 +146,7 @@ async function paint() {
   // The use view only (the card screen opens on the card image for "?view=image").
   if (!/^\/card(\/|\.html)?$/.test(window.location.pathname) || !window.indexedDB
     || window.location.search.includes("view=image")) return;
+  performance.mark("boot:script");
   const keyRead = deviceKey(false).catch(() => null); // beside the store read, not after it
   const { card, cred } = (await peekCard()) || {};
   if (!card) return;
