@@ -18,6 +18,7 @@ import { qrPath } from "./qr_svg.js";
 import { peekCard } from "./sync/store.js";
 import { liveQrText, liveUsable } from "./screens/credentials.js";
 import { deviceKey, serverNow } from "./device.js";
+import { RENEW_SECONDS } from "./card_qr.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -179,6 +180,17 @@ async function paint() {
   // The card screen picks these up to show the same code, without a second signature.
   self.BHXH_CARD_BOOT = { cred, live, at: Date.now() };
   await painted("live");
+  // Should the app be slow to come, the code is renewed as the card screen would renew it.
+  const renew = setInterval(async () => {
+    const next = node.isConnected ? await liveQrText(cred).catch(() => "") : "";
+    if (!next || !node.isConnected) {
+      if (!node.isConnected) clearInterval(renew);
+      return;
+    }
+    node.querySelector("#card-qr").replaceWith(qrSvg(next, title));
+    node.querySelector(".live-clock").replaceWith(clock());
+    self.BHXH_CARD_BOOT = { cred, live: next, at: Date.now() };
+  }, RENEW_SECONDS * 1000);
 }
 
 paint().catch(() => null); // any failure leaves the page to the card screen, as before
