@@ -148,8 +148,9 @@ async function paint() {
   if (!/^\/card(\/|\.html)?$/.test(window.location.pathname) || !window.indexedDB
     || window.location.search.includes("view=image")) return;
   performance.mark("boot:script");
+  const records = peekCard(); // asked first: the printed code needs only these
   const keyRead = deviceKey(false).catch(() => null); // beside the store read, not after it
-  const { card, cred } = (await peekCard()) || {};
+  const { card, cred } = (await records) || {};
   if (!card) return;
   await panelParsed();
   const t = translator();
