@@ -20,14 +20,20 @@ export PORT
 RUN_APT := fonts-dejavu-core fonts-noto-cjk
 # PyICU (Vietnamese collation) compiles against the system ICU.
 BUILD_APT := libicu-dev pkg-config g++
-TEST_APT := chromium zbar-tools fonts-dejavu-core fonts-noto-cjk
+# nginx-light and caddy: the scale-out test runs deploy/nginx.conf and validates the Caddyfile.
+TEST_APT := chromium zbar-tools fonts-dejavu-core fonts-noto-cjk nginx-light caddy
 
-.PHONY: run test bench deps test-deps build migrate seed locales locales-update lint \
+.PHONY: run serve test bench deps test-deps build migrate seed locales locales-update lint \
 	outbox clean
 
 ## make run: install, migrate, load demo data, build and serve http://localhost:$(PORT)
 run: deps migrate seed
 	$(VENV)/bin/reflex run --env prod --loglevel warning
+
+## make serve: production (README "Deploy"): migrate, build, one worker per core on
+## 127.0.0.1:$(PORT) behind a reverse proxy (deploy/); needs DB_URL and REDIS_URL for >1 worker
+serve: deps migrate build
+	$(PY) -m deploy.serve --port $(PORT)
 
 ## make test: install what tests need (Chromium included) and run every test
 test: deps test-deps lint

@@ -7,7 +7,7 @@ import reflex as rx
 from reflex_base.plugins.sitemap import SitemapPlugin
 
 from api.config import allowed_origins
-from pwa.build.browser_modules import SyncModulesPlugin
+from pwa.build.browser_modules import CardBootPlugin, SyncModulesPlugin
 from pwa.build.service_worker import ServiceWorkerPlugin
 
 config = rx.Config(
@@ -19,6 +19,7 @@ config = rx.Config(
     # The JSON API and Reflex share one origin; other sites may not call them.
     cors_allowed_origins=allowed_origins(),
     disable_plugins=[SitemapPlugin],
-    plugins=[SyncModulesPlugin(), ServiceWorkerPlugin()],
+    # CardBootPlugin before ServiceWorkerPlugin: the worker precaches what it copies.
+    plugins=[SyncModulesPlugin(), CardBootPlugin(), ServiceWorkerPlugin()],
     redis_url=os.environ.get("REDIS_URL") or None,
 )

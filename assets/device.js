@@ -166,7 +166,9 @@ function rememberNonce(nonce) {
 export async function proofFor(method, url, body = "") {
   const target = new URL(url, window.location.href);
   const { nonce, offset } = nonceState();
-  const bodyHash = await crypto.subtle.digest("SHA-256", textBytes(body || ""));
+  // The hash covers the exact bytes sent: text as UTF-8, a compressed body (bytes) as is.
+  const bytes = typeof body === "string" || !body ? textBytes(body || "") : body;
+  const bodyHash = await crypto.subtle.digest("SHA-256", bytes);
   const claims = {
     jti: b64url(crypto.getRandomValues(new Uint8Array(16))),
     htm: method.toUpperCase(), htu: `${target.pathname}${target.search}`,

@@ -73,20 +73,57 @@ def check_built() -> str | None:
     return None
 
 
+# Granian exits altogether when a respawned worker dies again within 5.5 s (a crash loop):
+# right for a build that cannot start, wrong for a few unlucky kills in a row (the kernel's
+# out-of-memory killer can take two quickly), which would drop every user. Only this many
+# quick deaths in a row of one worker count as a crash loop here.
+CRASH_LOOP_DEATHS = 5
+QUICK_DEATH_SECONDS = 5.5
+
+
+def supervisor_class() -> type:
+    """Granian's server with the crash-loop rule above."""
+    import time
+
+    from granian.server import Server
+
+    class Supervisor(Server):
+        quick_deaths: dict[int, int] = {}
+        born: dict[int, float] = {}
+
+        def _respawn_workers(self, workers, spawn_target, target_loader, delay: float = 0):
+            now = time.monotonic()
+            for idx in workers:
+                quick = now - self.born.get(idx, 0) <= QUICK_DEATH_SECONDS
+                self.quick_deaths[idx] = self.quick_deaths.get(idx, 0) + 1 if quick else 0
+            result = super()._respawn_workers(workers, spawn_target, target_loader, delay)
+            for idx in workers:
+                self.born[idx] = time.monotonic()
+                if self.quick_deaths[idx] < CRASH_LOOP_DEATHS - 1:
+                    # Granian's own check reads this: without it, the next death of this
+                    # worker is not taken for a crash loop.
+                    self.respawned_wrks.pop(idx, None)
+            return result
+
+    return Supervisor
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the supervisor and its workers; returns when they stop (SIGTERM, SIGINT)."""
     args = parse(argv)
+    # Refuse before changing anything in this process's environment.
+    if problem := shared_state_problem(args.workers):
+        print(f"deploy.serve: {problem}", file=sys.stderr)
+        return 2
     os.environ["PORT"] = str(args.port)  # rxconfig and the default origins read it
     reflex_production_mode()
-    for problem in (shared_state_problem(args.workers), check_built()):
-        if problem:
-            print(f"deploy.serve: {problem}", file=sys.stderr)
-            return 2
+    if problem := check_built():
+        print(f"deploy.serve: {problem}", file=sys.stderr)
+        return 2
     import multiprocessing
 
     from granian.constants import Interfaces
     from granian.log import LogLevels
-    from granian.server import Server
     from reflex.utils import exec as reflex_exec
     from reflex.utils import prerequisites
 
@@ -94,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     multiprocessing.set_start_method("fork", force=True)
     prerequisites.get_app()
     reflex_exec._preload_for_fork(None)
-    server = Server(
+    server = supervisor_class()(
         target=reflex_exec.get_app_instance(), factory=True, interface=Interfaces.ASGI,
         address=args.host, port=args.port, workers=args.workers,
         # A dead worker is replaced at once; the respawn pause only spaces out a crash loop.

@@ -13,6 +13,10 @@ import pwa.pages.offline_screens
 import pwa.pages.profile
 import pwa.pages.security  # noqa: F401  (pages register themselves with @rx.page)
 from api.http.app import build as build_api
+from pwa import worker_tokens
+
+# Pages keep their state when the worker serving them dies (see pwa/worker_tokens.py).
+worker_tokens.install()
 
 
 def quiet_connection_indicator(stateful: bool) -> rx.Component | None:
@@ -49,6 +53,12 @@ app = WalletApp(
     stylesheets=["/styles.css"],
     html_lang="vi",
     head_components=[
+        # First, so it is fetched first: the card's early paint (assets/card_boot.js, one
+        # classic script, see pwa/build/browser_modules.py). On /card it starts reading the
+        # store at once and paints the card before the app's bundle has loaded; on any other
+        # page it stops at once. (In `reflex run` dev mode the file is not bundled.)
+        # High priority: an async script is otherwise fetched after the app's modules.
+        rx.el.script(src="/card_boot.js", async_=True, custom_attrs={"fetchPriority": "high"}),
         # Before the title: the page's language and title in the reader's choice from the
         # first paint (assets/lang_boot.js; the titles come from locales/build.py).
         rx.el.script(src="/i18n/titles.js"),

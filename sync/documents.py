@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 import json
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
 
 from sqlmodel import Session, col, select
 
 from api.auth.models import StaffAccount
 from api.card import image
+from api.card import keys as issuer_keys
 from api.domain.codes import BENEFICIARY_GROUPS, legacy_card_number
 from api.domain.models import (
     Agency,
@@ -50,6 +53,45 @@ def _data_uri(mime: str, data: bytes) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode()}"
 
 
+# The card's drawn parts (signed QR text, QR SVG, printable PNG) by everything they are drawn
+# from. Drawing them is most of a first sync (~35 ms: QR masks, PNG encoding) and they
+# change only with the card, the holder's printed details, the photo, the language or the
+# issuer key, which are all in the key: a changed input is a new entry, never a stale one.
+# Per worker process, the most recent CARD_ART_SIZE cards (~100 kB each).
+CARD_ART_SIZE = 64
+_card_art: OrderedDict[tuple, tuple[str, str, str]] = OrderedDict()
+_card_art_lock = threading.Lock()  # handlers run in worker threads (api/off_loop.py)
+
+
+def _art_key(person: Person, row: HealthCard, facility: Facility | None,
+             agency: Agency | None) -> tuple:
+    return (person.id, person.lang or "vi", person.code, person.full_name, person.dob,
+            person.sex, hashlib.sha256(person.photo or b"").digest(), row.number,
+            row.group_code, row.benefit_level, row.province_code, row.valid_from,
+            row.valid_to, row.five_years_from, row.issued_at,
+            (facility.name, facility.code) if facility else None,
+            agency.name if agency else None,
+            issuer_keys.key_id(issuer_keys.signing_key().public_key()))
+
+
+def _drawn(session: Session, person: Person, key: tuple) -> tuple[str, str, str]:
+    """(QR text, QR SVG, card image data URI) for the card `key` describes."""
+    with _card_art_lock:
+        art = _card_art.get(key)
+        if art is not None:
+            _card_art.move_to_end(key)
+            return art
+    view = wallet.card_view(session, person.id, person.lang or "vi")
+    # The same signed text on screen and on the printable image.
+    png = image.render_card(view, person.photo, person.lang or "vi")
+    art = (view["qr_text"], view["qr_svg"], _data_uri("image/png", png))
+    with _card_art_lock:
+        _card_art[key] = art
+        while len(_card_art) > CARD_ART_SIZE:
+            _card_art.popitem(last=False)
+    return art
+
+
 def card(session: Session, person: Person) -> Doc | None:
     """The card: key fields, the signed QR (text and SVG), photo and printable image."""
     row = session.exec(select(HealthCard).where(HealthCard.person_id == person.id)).first()
@@ -57,9 +99,7 @@ def card(session: Session, person: Person) -> Doc | None:
         return None
     facility = session.get(Facility, row.facility_id)
     agency = session.get(Agency, row.agency_id)
-    view = wallet.card_view(session, person.id, person.lang or "vi")
-    text = view["qr_text"]  # the same signed text on screen and on the printable image
-    png = image.render_card(view, person.photo, person.lang or "vi")
+    text, svg, drawn = _drawn(session, person, _art_key(person, row, facility, agency))
     return ("card", "1", {
         "number": row.number, "full_name": person.full_name, "dob": _day(person.dob),
         "sex": person.sex, "group_code": row.group_code,
@@ -71,9 +111,9 @@ def card(session: Session, person: Person) -> Doc | None:
         "valid_from": _day(row.valid_from), "valid_to": _day(row.valid_to),
         "five_years": _day(row.five_years_from), "agency": agency.name if agency else "",
         "qr_text": text,
-        "qr_svg": view["qr_svg"],  # drawn once, by the same code as the online card
+        "qr_svg": svg,  # drawn by the same code as the online card
         "photo": _data_uri("image/png", person.photo) if person.photo else "",
-        "image": _data_uri("image/png", png),
+        "image": drawn,
     })
 
 

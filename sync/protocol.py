@@ -7,7 +7,8 @@ pull: GET /api/sync/pull?since=<cursor>&limit=<n>
 push: POST /api/sync/push {"mutations": [{"id": <client uuid>, "type": t, "data": {...}}]}
   -> {"acked": [ids], "rejected": [{"id", "error", "message"}]}
   Each mutation is applied at most once (its id is stored with it, in the same transaction);
-  a retried mutation is acknowledged again without being applied again.
+  a retried mutation is acknowledged again without being applied again. One push is one
+  database transaction; the body may be gzip-compressed (Content-Encoding: gzip).
 
 Conflict policy: official records (card, profile, participation, benefits, visits, notice
 contents) are server-authoritative; the phone may only mark a notice read. Records the
@@ -21,8 +22,9 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
-from sqlalchemy.exc import DataError, IntegrityError
-from sqlmodel import Session, select
+from sqlalchemy import insert
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlmodel import Session, col, select
 
 from api.clock import utcnow
 from api.domain.models import Notice, Person, ServiceDraft
@@ -98,6 +100,29 @@ def _phone_time(value: object) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+# session.info key: the drafts this push looked up, by id (None: not there), kept up to date
+# as its mutations create, change and delete them (see _prefetch_drafts).
+_DRAFTS = "sync_push_drafts"
+
+
+def _prefetch_drafts(session: Session, mutations: list, wanted: list[tuple[str, str]]) -> None:
+    """Load every draft a push names in one query, instead of one query per mutation."""
+    names = {str(item["data"].get("draft_id", ""))[:40]
+             for item, (_, kind) in zip(mutations, wanted, strict=True)
+             if kind.startswith("draft.") and isinstance(item.get("data"), dict)}
+    names.discard("")
+    found = {row.id: row for row in session.exec(
+        select(ServiceDraft).where(col(ServiceDraft.id).in_(names))).all()} if names else {}
+    session.info[_DRAFTS] = {name: found.get(name) for name in names}
+
+
+def _draft(session: Session, draft_id: str) -> ServiceDraft | None:
+    known = session.info.get(_DRAFTS, {})
+    if draft_id in known:
+        return known[draft_id]  # looked up with the whole push (or made by it)
+    return session.get(ServiceDraft, draft_id)
+
+
 def _draft_save(session: Session, person: Person, data: dict) -> None:
     draft_id, kind = str(data.get("draft_id", "")), str(data.get("kind", ""))
     text, updated = str(data.get("text", "")), _phone_time(data.get("updated"))
@@ -106,24 +131,32 @@ def _draft_save(session: Session, person: Person, data: dict) -> None:
     if len(text) > DRAFT_TEXT_MAX:  # refused with the reason, never cut: nothing is lost
         raise UserError("draft_too_long", status=422, over=len(text) - DRAFT_TEXT_MAX,
                         max=DRAFT_TEXT_MAX)
-    row = session.get(ServiceDraft, draft_id)
+    row = _draft(session, draft_id)
     if row is not None and row.person_id != person.id:
         raise UserError("not_found", status=404)
     if row is not None and row.updated_at >= updated:
         return  # an edit made later (on the phone's clock) is already here
+    new = row is None
     row = row or ServiceDraft(id=draft_id, person_id=person.id, kind=kind, text=text,
                               updated_at=updated)
     row.kind, row.text, row.updated_at = kind, text, updated
     session.add(row)
-    changes.record(session, person.id, documents.draft(row))
+    # A new draft's change is inserted with the push's other rows, in one statement.
+    changes.record(session, person.id, documents.draft(row), new=new)
+    if _DRAFTS in session.info:
+        session.info[_DRAFTS][draft_id] = row
 
 
 def _draft_delete(session: Session, person: Person, data: dict) -> None:
-    row = session.get(ServiceDraft, str(data.get("draft_id", "")))
+    row = _draft(session, str(data.get("draft_id", "")))
     if row is None or row.person_id != person.id:
         return  # already gone: deleting is idempotent
+    if row in session.new:
+        session.flush()  # made by this push and not written yet: write it, to delete it
     session.delete(row)
     changes.record(session, person.id, delete=("draft", row.id))
+    if _DRAFTS in session.info:
+        session.info[_DRAFTS][row.id] = None
 
 
 # The citizen's mutations. A clinic session pushes with its own handlers instead
@@ -135,12 +168,26 @@ HANDLERS: dict[str, Callable[[Session, Person, dict], None]] = {
 }
 
 
+class _Isolate(Exception):
+    """A mutation of the batch failed: apply them again, each in its own savepoint."""
+
+
 def push(session: Session, person: Person, mutations: list, lang: str,
          handlers: dict[str, Callable[[Session, object, dict], None]] | None = None,
          subject: object = None) -> dict:
-    """Apply each mutation once, each in its own transaction; acknowledge or refuse it.
-    At most MAX_MUTATIONS at a time (413 "too_many_changes": nothing applied, the phone
-    keeps them), so an answer stays small whatever is sent.
+    """Apply each mutation once and acknowledge or refuse it, all in the caller's one
+    transaction (the route's session commits once, at the end). At most MAX_MUTATIONS at a
+    time (413 "too_many_changes": nothing applied, the phone keeps them), so an answer stays
+    small whatever is sent.
+
+    Each mutation's AppliedMutation row is written with its changes, so it is applied
+    exactly when it is recorded as applied; the ids already applied are looked up in one
+    query, and a retry is only acknowledged. The usual push (every mutation good) runs as
+    one batch in one savepoint, its new rows inserted together at the end. If any mutation
+    fails, the batch is rolled back and the mutations are applied again one savepoint each:
+    a refused one is rolled back alone and the others stay. A mutation that meets a
+    transient database error (a deadlock between two desks) is then neither acknowledged nor
+    refused: the phone keeps it and sends it again at the next sync.
 
     `handlers` are the mutation types the session's role may send (default: the citizen's),
     each called with `subject` (default: the person; a clinic desk's: its staff account).
@@ -151,36 +198,98 @@ def push(session: Session, person: Person, mutations: list, lang: str,
         raise UserError("bad_request")
     if len(mutations) > MAX_MUTATIONS:
         raise UserError("too_many_changes", status=413, limit=MAX_MUTATIONS)
-    acked, rejected = [], []
-    for item in mutations:
-        raw_id = str(item.get("id", "")) if isinstance(item, dict) else ""
-        ident = raw_id[:40]  # echoed back: never more than this
-        kind = str(item.get("type", "")) if isinstance(item, dict) else ""
-        if not 8 <= len(raw_id) <= 40 or kind not in handlers:
+    if subject is person:
+        # A citizen's mutations change only their own documents: take the change-log lock
+        # once, first, instead of once per change. It also makes the look-up of applied ids
+        # below final on PostgreSQL: a concurrent push of the same person waits for ours.
+        changes.lock(session, person.id)
+    wanted = [_wanted(item, handlers) for item in mutations]
+    ids = [ident for ident, kind in wanted if kind]
+    done = set(session.exec(select(AppliedMutation.mutation_id).where(
+        AppliedMutation.person_id == person.id,
+        col(AppliedMutation.mutation_id).in_(ids))).all()) if ids else set()
+    try:
+        _prefetch_drafts(session, mutations, wanted)
+        try:
+            with session.begin_nested():
+                return _apply_all(session, person, subject, handlers, mutations, wanted,
+                                  set(done), lang, isolated=False)
+        except _Isolate:
+            _prefetch_drafts(session, mutations, wanted)  # as they are after the rollback
+            return _apply_all(session, person, subject, handlers, mutations, wanted, done,
+                              lang, isolated=True)
+    finally:
+        session.info.pop(_DRAFTS, None)
+
+
+def _apply_all(session: Session, person: Person, subject: object, handlers: dict,
+               mutations: list, wanted: list[tuple[str, str]], done: set[str], lang: str,
+               isolated: bool) -> dict:
+    acked, rejected, applied = [], [], []
+    for item, (ident, kind) in zip(mutations, wanted, strict=True):
+        if not kind:
             rejected.append({"id": ident, "error": "bad_request",
                              "message": explain("bad_request", lang)})
             continue
-        done = session.exec(select(AppliedMutation.id).where(
-            AppliedMutation.person_id == person.id,
-            AppliedMutation.mutation_id == ident)).first()
-        if done is not None:
-            acked.append(ident)  # a retry: already applied once
+        if ident in done:
+            acked.append(ident)  # a retry (or the same id twice): already applied once
             continue
+        data = item.get("data")
+        data = data if isinstance(data, dict) else {}
+        if not isolated:
+            try:
+                handlers[kind](session, subject, data)
+            except Exception as exc:
+                raise _Isolate from exc
+            applied.append({"person_id": person.id, "mutation_id": ident, "kind": kind,
+                            "applied_at": utcnow()})
+            acked.append(ident)
+            done.add(ident)
+            continue
+        outcome = _apply(session, person, subject, handlers[kind], kind, ident, data)
+        if outcome is None:
+            acked.append(ident)
+            done.add(ident)
+        elif outcome != "later":
+            rejected.append({"id": ident, "error": outcome[0], "message": outcome[1](lang)})
+    if not isolated:
         try:
-            data = item.get("data") if isinstance(item.get("data"), dict) else {}
-            handlers[kind](session, subject, data)
+            session.flush()  # the batch's rows, inserted together
+            if applied:  # one multi-row INSERT (no ids to read back, unlike the ORM's)
+                session.execute(insert(AppliedMutation), applied)
+        except Exception as exc:
+            raise _Isolate from exc  # a concurrent push applied one: sort it out one by one
+    return {"acked": acked, "rejected": rejected}
+
+
+def _wanted(item: object, handlers: dict) -> tuple[str, str]:
+    """(id as echoed back, type) of a pushed item; type "" when it is malformed."""
+    raw_id = str(item.get("id", "")) if isinstance(item, dict) else ""
+    kind = str(item.get("type", "")) if isinstance(item, dict) else ""
+    if not 8 <= len(raw_id) <= 40 or kind not in handlers:
+        kind = ""
+    return raw_id[:40], kind  # the id is echoed back: never more than 40 characters
+
+
+def _apply(session: Session, person: Person, subject: object, handler: Callable, kind: str,
+           ident: str, data: dict) -> tuple[str, Callable[[str], str]] | str | None:
+    """Run one mutation in a savepoint: None (applied, or applied concurrently), "later"
+    (a transient database error: not answered) or (reason, message in a language)."""
+    try:
+        with session.begin_nested():
+            handler(session, subject, data)
             session.add(AppliedMutation(person_id=person.id, mutation_id=ident, kind=kind,
                                         applied_at=utcnow()))
-            session.commit()
-            acked.append(ident)
-        except UserError as exc:
-            session.rollback()
-            rejected.append({"id": ident, "error": exc.reason, "message": exc.message(lang)})
-        except IntegrityError:
-            session.rollback()  # the same id applied concurrently: it is applied once
-            acked.append(ident)
-        except (ValueError, TypeError, OverflowError, DataError):
-            session.rollback()
-            rejected.append({"id": ident, "error": "bad_request",
-                             "message": explain("bad_request", lang)})
-    return {"acked": acked, "rejected": rejected}
+    except Exception as exc:
+        # Rolled back: what the push remembered of its drafts may be gone with it.
+        session.info.pop(_DRAFTS, None)
+        if isinstance(exc, UserError):
+            return exc.reason, exc.message
+        if isinstance(exc, IntegrityError):
+            return None  # the same id applied concurrently: it is applied once
+        if isinstance(exc, (ValueError, TypeError, OverflowError, DataError)):
+            return "bad_request", lambda lang: explain("bad_request", lang)
+        if isinstance(exc, OperationalError):
+            return "later"
+        raise
+    return None

@@ -4,6 +4,7 @@ the server's checks run against genuine cryptography."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import secrets
@@ -43,9 +44,14 @@ class Device:
         extra = {"Content-Type": "application/json"} if body else {}
         return {"Device-Proof": self.proof(method, path, body), **extra}
 
-    def post(self, client, path: str, data: object, **headers: str):
-        """POST `data` as JSON with a proof bound to exactly these bytes."""
+    def post(self, client, path: str, data: object, compress: bool = False, **headers: str):
+        """POST `data` as JSON with a proof bound to exactly these bytes. `compress`: the
+        JSON gzip-compressed with `Content-Encoding: gzip`, as the sync engine pushes it;
+        the proof then covers the compressed bytes, the ones on the wire."""
         body = json.dumps(data).encode()
+        if compress:
+            body = gzip.compress(body, compresslevel=6, mtime=0)  # a browser's default level
+            headers = {"Content-Encoding": "gzip"} | headers
         return client.post(path, content=body, headers=self.headers("POST", path, body)
                            | headers)
 

@@ -9,6 +9,8 @@ signed with the device's non-extractable key.
   pass the time check; the same proof again is refused (`proof_replayed`).
 - **Bound to the request**: method, path with query, and the SHA-256 of the body, so a
   captured proof cannot carry another body (or another language, or another mutation).
+  The body as sent: for a gzip-compressed sync push, the compressed bytes, so the proof is
+  checked before the server inflates anything.
 - **Server nonce**: answers carry `Device-Nonce: <unix seconds>.<mac>`, stateless (an HMAC
   under SECRET_KEY, so every worker accepts every other worker's nonce), valid for
   NONCE_LIFETIME. A proof without a valid nonce gets 401 `proof_nonce` and a fresh nonce.

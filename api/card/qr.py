@@ -18,8 +18,10 @@ describes all three and api/card/verifier.py checks any of them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
+import segno
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from api.card import keys as issuer_keys
@@ -86,6 +88,14 @@ def sign(claims: CardClaims, private_key: ec.EllipticCurvePrivateKey | None = No
     """The QR text for these claims, signed by the issuer key."""
     payload = encode_payload(claims)
     return wrap(PREFIX, payload + sign_raw(private_key or issuer_keys.signing_key(), payload))
+
+
+@functools.lru_cache(maxsize=8)
+def symbol(text: str) -> segno.QRCode:
+    """The QR symbol of a signed text. Building one tries all eight masks (~20 ms); the card
+    document draws the same text twice (SVG for the screen, PNG inside the card image), so
+    the second is a look-up. Keyed by the exact text: a new signature is a new symbol."""
+    return segno.make(text, error="m", boost_error=False)
 
 
 def open_signed(text: str, keys: dict[str, ec.EllipticCurvePublicKey]) -> CardClaims:

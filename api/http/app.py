@@ -24,6 +24,7 @@ from api.http import (
     sync_routes,
 )
 from api.http.base import error, request_lang
+from api.http.proxies import ProxyHeaders
 from api.http.web_surface import WebSurface
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ def build() -> Starlette:
               *health_routes.routes, *openapi.routes]
     return Starlette(routes=[*routes, _unknown(routes)],
                      exception_handlers={500: server_error},
-                     middleware=[Middleware(WebSurface),
+                     middleware=[Middleware(ProxyHeaders), Middleware(WebSurface),
                                  # Sync answers and record lists compress well (a 35-year
                                  # history: ~6x smaller).
                                  Middleware(GZipMiddleware, minimum_size=500)])

@@ -20,7 +20,6 @@ from api import off_loop
 from api.auth import device_binding, events, request_proofs, sessions, staff
 from api.auth.models import Device, StaffAccount, WebSession
 from api.db import autocommit_engine, engine
-from api.http import proxies
 from api.services.errors import UserError, explain
 from locales import pick_lang
 
@@ -100,9 +99,8 @@ async def text_fields(request: Request) -> dict[str, str]:
 
 def client_of(request: Request) -> str:
     """The client address (for rate limits and the security event list): behind a trusted
-    reverse proxy, the address it forwards (api/http/proxies.py)."""
-    peer = request.client.host if request.client else ""
-    return proxies.client_address(peer, request.headers.get("x-forwarded-for"))
+    reverse proxy, the address it forwards (set by api/http/proxies.ProxyHeaders)."""
+    return request.client.host if request.client else ""
 
 
 # `authorized(..., role=ANY_ROLE)`: any logged-in role (logout, passkey registration).
@@ -177,9 +175,8 @@ async def person_id_of(request: Request, session: Session) -> int:
 
 def set_session_cookie(request: Request, response: Response, token: str) -> None:
     """The HttpOnly session cookie (Secure when served over https)."""
-    peer = request.client.host if request.client else ""
-    secure = (request.url.scheme == "https"
-              or proxies.forwarded_https(peer, request.headers.get("x-forwarded-proto")))
+    # Behind a trusted proxy the scheme is the one it forwarded (api/http/proxies.py).
+    secure = request.url.scheme == "https"
     response.set_cookie(sessions.COOKIE, token, httponly=True, secure=secure, samesite="strict",
                         path="/", max_age=60 * 60 * 24 * 30)
 

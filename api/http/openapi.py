@@ -133,8 +133,10 @@ def document() -> dict:
                     _query("limit", {"type": "integer", "minimum": 1, "maximum": 1000})],
             errors=(400, 401))},
         "/api/sync/push": {"post": _op(
-            "Apply queued changes once each (sync): a citizen's (notice.read, draft.save, "
-            "draft.delete) or a clinic desk's (visit.checkin)", LOGGED_IN, None,
+            "Apply queued changes once each, in one transaction (sync): a citizen's "
+            "(notice.read, draft.save, draft.delete) or a clinic desk's (visit.checkin). The "
+            "body may be sent with Content-Encoding: gzip (the request proof hashes the "
+            "compressed bytes; at most 1 MB once inflated)", LOGGED_IN, None,
             {"mutations": {"type": "array", "maxItems": 200, "items": {
                 "type": "object", "properties": {"id": _text(40), "type": _text(24),
                                                  "data": _ANY}}}},

@@ -1,5 +1,10 @@
 """Who the client is, behind the reverse proxy (deploy/Caddyfile, deploy/nginx.conf).
 
+`ProxyHeaders` is the outermost layer of the whole app (API, pages and websocket): for a
+request from a trusted proxy it sets the connection's client address and scheme to what the
+proxy forwarded, so everything inside (rate limits, the security event list, the Secure
+cookie, redirects such as /login -> /login/, which must stay on https) sees the real ones.
+
 The server listens on loopback behind a proxy that terminates TLS, so the connection's peer
 is the proxy. The proxy appends the real client to `X-Forwarded-For` and says the scheme in
 `X-Forwarded-Proto`. Those headers are believed only from a trusted proxy (TRUSTED_PROXIES:
@@ -12,6 +17,8 @@ from __future__ import annotations
 import ipaddress
 import os
 from functools import lru_cache
+
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 DEFAULT_TRUSTED = "127.0.0.1/32,::1/128"
@@ -52,6 +59,25 @@ def client_address(peer: str, forwarded_for: str | None) -> str:
     return peer
 
 
-def forwarded_https(peer: str, forwarded_proto: str | None) -> bool:
-    """Whether a trusted proxy says the client connected over https."""
-    return forwarded_proto == "https" and is_trusted(peer)
+class ProxyHeaders:
+    """ASGI middleware: the client and scheme a trusted proxy forwarded, in the scope."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and scope.get("client"):
+            peer = scope["client"][0]
+            if is_trusted(peer):
+                headers = dict(scope["headers"])
+                forwarded_for = headers.get(b"x-forwarded-for")
+                proto = headers.get(b"x-forwarded-proto")
+                scope = dict(scope)
+                if forwarded_for:
+                    scope["client"] = (client_address(peer, forwarded_for.decode("latin-1")),
+                                       0)
+                if proto in (b"https", b"http"):
+                    secure = proto == b"https"
+                    scope["scheme"] = ("wss" if secure else "ws") if scope["type"] == \
+                        "websocket" else proto.decode()
+        await self.app(scope, receive, send)

@@ -93,6 +93,8 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
                          "the page."),
     "too_large": N_("What was sent is too large (at most {limit} KB). Shorten it and try "
                     "again."),
+    "bad_encoding": N_("The changes sent could not be unpacked. Reload the page and try "
+                        "again; nothing was lost."),
     "json_only": N_("The request could not be read. Reload the page and try again."),
     "cross_site": N_("This request came from another website and was refused. Open the "
                      "wallet itself and try again."),

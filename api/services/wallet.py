@@ -10,7 +10,6 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 
-import segno
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
@@ -159,7 +158,7 @@ def card_view(session: Session, person_id: int, lang: str,
         return {}
     fields, claims = found
     qr_text = qr.sign(claims)
-    svg = segno.make(qr_text, error="m", boost_error=False).svg_data_uri(
+    svg = qr.symbol(qr_text).svg_data_uri(
         scale=4, border=2, dark="#0b2545", title=tr(lang, "Health insurance card QR code"))
     return {**fields, "qr_text": qr_text, "qr_svg": svg}
 

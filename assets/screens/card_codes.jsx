@@ -3,6 +3,7 @@
 // paper fallback: valid, not holder-bound). All drawn on the phone, offline too.
 import { useEffect, useState } from "react";
 import qrcode from "qrcode-generator";
+import { qrPath } from "../qr_svg.js";
 import { RENEW_SECONDS } from "../card_qr.js";
 import { serverNow } from "../device.js";
 import * as engine from "../sync/engine.js";
@@ -13,18 +14,11 @@ import * as store from "../sync/store.js";
 
 /** A QR code as an SVG path (alphanumeric mode, error correction M, as the server draws). */
 export function QrSvg({ text, title, kind }) {
-  const qr = qrcode(0, "M");
-  qr.addData(text, "Alphanumeric");
-  qr.make();
-  const n = qr.getModuleCount();
+  const { n, path } = qrPath(qrcode, text);
   useEffect(() => {
     // When the code is on screen (the offline start benchmark reads this mark).
     requestAnimationFrame(() => performance.mark(`painted:card-qr-${kind}`));
   }, [text]);
-  let path = "";
-  for (let r = 0; r < n; r += 1) {
-    for (let c = 0; c < n; c += 1) if (qr.isDark(r, c)) path += `M${c + 2} ${r + 2}h1v1h-1z`;
-  }
   return (
     <svg viewBox={`0 0 ${n + 4} ${n + 4}`} className="qr" id="card-qr" data-kind={kind} role="img" width="280"
       height="280" data-version={(n - 17) / 4} data-text={text} shapeRendering="crispEdges">
@@ -35,8 +29,15 @@ export function QrSvg({ text, title, kind }) {
   );
 }
 
+// What the card's early paint (assets/card_boot.js) showed before the app loaded: its
+// credential and live code, still valid for the rest of its 30 seconds.
+const booted = () => {
+  const boot = typeof self === "undefined" ? null : self.BHXH_CARD_BOOT;
+  return boot && Date.now() - boot.at < RENEW_SECONDS * 1000 ? boot : null;
+};
+
 function useCredential() {
-  const [cred, setCred] = useState(null);
+  const [cred, setCred] = useState(() => (booted() ? booted().cred : null));
   useEffect(() => {
     let alive = true;
     let held = null;
@@ -61,22 +62,34 @@ function useCredential() {
   return cred;
 }
 
+/** The live code of this credential, signed anew every 30 seconds. The early paint's code is
+ * kept until its 30 seconds are up, so the takeover shows the very same code. */
 function useLiveText(cred, on) {
-  const [text, setText] = useState("");
+  const live = cred && cred.live;
+  const [text, setText] = useState(() => {
+    const boot = booted();
+    return boot && boot.live && boot.cred && boot.cred.live === live ? boot.live : "";
+  });
   const [clock, setClock] = useState(serverNow());
   useEffect(() => {
     if (!on) return undefined;
     let alive = true;
+    let renew = null;
     const draw = () => liveQrText(cred).then((t) => alive && setText(t)).catch(() => null);
-    draw();
-    const renew = setInterval(draw, RENEW_SECONDS * 1000);
+    const boot = booted();
+    const wait = boot && boot.live === text && text ? RENEW_SECONDS * 1000 - (Date.now() - boot.at) : 0;
+    const first = setTimeout(() => {
+      draw();
+      renew = setInterval(draw, RENEW_SECONDS * 1000);
+    }, Math.max(0, wait));
     const tick = setInterval(() => setClock(serverNow()), 1000);
     return () => {
       alive = false;
+      clearTimeout(first);
       clearInterval(renew);
       clearInterval(tick);
     };
-  }, [cred, on]);
+  }, [live, on]);
   return [text, clock];
 }
 

@@ -5,6 +5,7 @@ staff phone, and this device bound as one of the account's desk devices."""
 
 from __future__ import annotations
 
+import time
 from urllib.parse import quote
 
 import reflex as rx
@@ -23,6 +24,8 @@ NOTICES = {"moved": True, "signed_out": True, "foreign": False, "expired": False
 REASONS = {"foreign": "device_key_lost", "expired": "ticket_invalid"}
 # ?as= values that switch the screen to a staff login.
 STAFF_MODES = ("clinic",)
+# A login step is resumed after a reconnect while its code is still valid (5 minutes).
+RESUME_SECONDS = 300
 
 
 class LoginState(SessionState):
@@ -40,26 +43,36 @@ class LoginState(SessionState):
     go_to: str = ""
     _confirm_move: bool = False
     _jwk: str = ""
+    # When the code was sent (or the move asked): a reconnect within RESUME_SECONDS keeps
+    # the step.
+    _step_at: float = 0.0
 
     @rx.event
     def load(self):
-        """Logged-in users go home; a sign-out or move is explained (and local data wiped)."""
-        self.step, self.info, self.warning, self.error, self.wipe = "code", "", "", "", False
-        self.go_to = ""
-        self._confirm_move = False
+        """Logged-in users go home; a sign-out or move is explained (and local data wiped).
+        A login in progress (code sent, the page waiting for it) is kept: Reflex runs this
+        again whenever the page's websocket reconnects (a phone in a tunnel, a server worker
+        replaced), and the person would otherwise be sent back to the first step."""
         query = self.router.url.query_parameters
         mode = query.get("as") or ""
-        self.staff_mode = mode if mode in STAFF_MODES else ""
-        for reason, wipe in NOTICES.items():
-            if query.get(reason):
-                self.error = explain(REASONS.get(reason, reason), self.lang)
-                self.wipe = wipe
+        mode = mode if mode in STAFF_MODES else ""
         # A page that was sent here with a reason stays here: a browser whose saved data was
         # cleared still has the session cookie, and sending it home would send it straight
         # back (a redirect loop that never reaches the SMS step).
         explained = any(query.get(reason) for reason in NOTICES)
         if not explained and self._check() in ("ok", "prove"):
             return rx.redirect(home_of(self.role))
+        if (not explained and self.step in ("move", "otp") and mode == self.staff_mode
+                and time.time() - self._step_at < RESUME_SECONDS):
+            return None
+        self.step, self.info, self.warning, self.error, self.wipe = "code", "", "", "", False
+        self.go_to = ""
+        self._confirm_move = False
+        self.staff_mode = mode
+        for reason, wipe in NOTICES.items():
+            if query.get(reason):
+                self.error = explain(REASONS.get(reason, reason), self.lang)
+                self.wipe = wipe
         return None
 
     def _fail(self, exc: UserError) -> None:
@@ -83,12 +96,13 @@ class LoginState(SessionState):
         except UserError as exc:
             if exc.reason == "device_in_use":
                 self.step, self.warning = "move", exc.message(self.lang)
+                self._step_at = time.time()
                 return
             self._fail(exc)
             if exc.reason in ("resend_too_soon",):
                 self.step = "otp"
             return
-        self.step, self.warning = "otp", ""
+        self.step, self.warning, self._step_at = "otp", "", time.time()
         self.info = tr(self.lang, "We sent a 6-digit code to {phone}. It is valid for 5 minutes.",
                        phone=sent.masked_phone)
 

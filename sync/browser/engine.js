@@ -56,10 +56,19 @@ async function push() {
   for (let i = 0; i < pending.length; i += BATCH) await pushBatch(pending.slice(i, i + BATCH));
 }
 
+// The push body gzip-compressed (a batch of drafts shrinks ~8x on a slow mobile link), with
+// `Content-Encoding: gzip`; the request proof hashes these compressed bytes, the ones sent.
+// A browser without CompressionStream sends the JSON text, which the server takes as well.
+async function pushRequest(value) {
+  const text = JSON.stringify(value);
+  if (typeof CompressionStream !== "function") return { method: "POST", body: text };
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
+  const body = new Uint8Array(await new Response(stream).arrayBuffer());
+  return { method: "POST", body, headers: { "Content-Encoding": "gzip" } };
+}
+
 async function pushBatch(batch) {
-  const response = await deviceFetch("/api/sync/push", {
-    method: "POST", body: JSON.stringify({ mutations: batch }),
-  });
+  const response = await deviceFetch("/api/sync/push", await pushRequest({ mutations: batch }));
   if (!response.ok) {
     if (await signedOut(response)) throw new Error("signed out");
     throw new Error(`push ${response.status}`);

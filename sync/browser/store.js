@@ -186,10 +186,13 @@ export function applyChanges(changes, reset) {
 async function applyChangesNow(changes, reset) {
   const key = await dataKey();
   const sealed = [];
+  let summary; // undefined: unchanged; null: the card is gone
   for (const c of changes) {
     sealed.push([c, c.op === "put" ? await seal(c.doc, key) : null]);
+    if (c.type === "card") summary = c.op === "put" ? await seal(cardSummary(c.doc), key) : null;
   }
-  await tx(["docs"], "readwrite", (t) => {
+  if (reset && summary === undefined) summary = null;
+  await tx(["docs", "meta"], "readwrite", (t) => {
     const store = t.objectStore("docs");
     if (reset) store.clear();
     for (const [c, box] of sealed) {
@@ -197,6 +200,8 @@ async function applyChangesNow(changes, reset) {
       if (box) store.put(box, id);
       else store.delete(id);
     }
+    if (summary) t.objectStore("meta").put(summary, CARD_SUMMARY);
+    else if (summary === null) t.objectStore("meta").delete(CARD_SUMMARY);
   });
   if (sealed.length || reset) revisionCount += 1;
 }
@@ -209,7 +214,51 @@ export async function docs(type) {
   for (const [id, box] of found) {
     out.push({ id: id.slice(type.length + 1), doc: await unseal(box, key) });
   }
+  if (type === "card" && out.length) keepSummary(out[0].doc).catch(() => null);
   return out;
+}
+
+// ---- the card's early paint ---------------------------------------------------------------
+// assets/card_boot.js paints the card before the app has loaded. The card document is large
+// (its printable image alone is some 80 kB, which the browser keeps in a file of its own and
+// reads slowly on a cold start), so what the early paint shows is also kept, sealed like
+// every record, as a small summary written in the same transaction as the card.
+const CARD_SUMMARY = "card-summary";
+const SUMMARY_FIELDS = ["number", "full_name", "valid_to", "qr_text", "qr_svg", "photo"];
+
+function cardSummary(card) {
+  return Object.fromEntries(SUMMARY_FIELDS.map((name) => [name, card[name]]));
+}
+
+// A store synced before summaries were written gets one the first time the card is read.
+function keepSummary(card) {
+  return exclusive(async () => {
+    if (await meta.get(CARD_SUMMARY) || await prfCredential()) return;
+    await meta.set(CARD_SUMMARY, await seal(cardSummary(card)));
+  });
+}
+
+/**
+ * For the card's early paint: {card, cred}, the card's summary (the card itself where no
+ * summary was written yet) and the live credential, decrypted, read with the key and the
+ * lock in one transaction. Null when the records are locked to a passkey or no key was
+ * made yet: this never makes a key (the app does that, once) and never asks for the passkey.
+ */
+export async function peekCard() {
+  const read = await tx(["meta", "docs"], "readonly", (t) => {
+    const get = (store, id) => t.objectStore(store).get(id);
+    const found = { prf: get("meta", "prf"), key: get("meta", "key"),
+      summary: get("meta", CARD_SUMMARY), cred: get("docs", "credential:1") };
+    return { get result() { return Object.fromEntries(Object.entries(found).map(([k, r]) => [k, r.result])); } };
+  });
+  if (read.prf || !read.key) return null;
+  const summary = read.summary || await request("docs", "get", "card:1");
+  performance.mark("boot:store-read");
+  if (!summary) return null;
+  const [card, cred] = await Promise.all([unseal(summary, read.key),
+    read.cred ? unseal(read.cred, read.key) : null]);
+  performance.mark("boot:decrypt");
+  return { card, cred };
 }
 
 /** [key, value] pairs of a store, read in one transaction (keys and values line up). */
@@ -286,6 +335,8 @@ async function rekey(newKey, credentialId) {
     t.objectStore("meta").put(check, CHECK);
     t.objectStore("meta").put(credentialId, "prf");
     t.objectStore("meta").delete("key");
+    // Sealed under the key just deleted; the early paint does not run on locked records.
+    t.objectStore("meta").delete(CARD_SUMMARY);
   });
   storedKeyPromise = null;
 }

@@ -70,3 +70,105 @@ def test_live_code_offline_after_a_restart(pw: BrowserType, server: Server,  # n
     expect(page.locator(".qr-check")).to_have_attribute("data-result", "ok")
     shot(page, "card-printed-offline-vi")
     ctx.close()
+
+
+# Watches the card codes from before the page's own scripts run: each code put on the page
+# (its kind, whether the early paint drew it, its text, when), and the most codes seen at
+# once (two would be the early paint and the card screen both showing one).
+WATCH_CODES = """
+self.__codes = { seen: [], most: 0, bootGone: null };
+new MutationObserver(() => {
+    const codes = document.querySelectorAll('#card-qr');
+    self.__codes.most = Math.max(self.__codes.most, codes.length);
+    codes.forEach((el) => {
+        const key = `${el.dataset.kind}|${el.dataset.boot || ''}|${el.dataset.text || ''}`;
+        if (!self.__codes.seen.some((s) => s.key === key)) {
+            self.__codes.seen.push({ key, kind: el.dataset.kind, boot: Boolean(el.dataset.boot),
+                                     text: el.dataset.text || '', at: performance.now() });
+        }
+    });
+    if (self.__codes.seen.some((s) => s.boot) && !document.getElementById('card-boot')
+        && self.__codes.bootGone === null) self.__codes.bootGone = performance.now();
+}).observe(document, { childList: true, subtree: true, attributes: true });
+"""
+
+
+def test_card_painted_from_the_store_before_the_app(pw: BrowserType, server: Server,  # noqa: F811
+                                                    tmp_path: Path) -> None:
+    """Offline after a restart, on a phone as slow as the benchmark's, the early paint
+    (assets/card_boot.js) shows the printed code, then the live one, before the app has
+    loaded; both verify; the card screen then takes over with that very live code, and there
+    is never more than one code on the page."""
+    ctx, _ = first_session(pw, tmp_path / "profile", server, "/card", installed=True)
+    ctx.close()
+
+    ctx = phone(pw, tmp_path / "profile", server, offline=True)
+    ctx.add_init_script(WATCH_CODES)
+    page = ctx.pages[0] if ctx.pages else ctx.new_page()
+    ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.goto("/card")
+    early = page.locator("#card-boot #card-qr[data-boot]")
+    early.wait_for()
+    expect(page.locator("#card-boot .holder")).not_to_be_empty()
+    expect(page.locator("#card-boot .card-number")).to_have_text(AN)
+    shot(page, "card-early-paint-vi")
+    # The card screen has taken over: its code, no overlay, the offline check passes.
+    expect(page.locator("#card-qr[data-kind=live]:not([data-boot])")).to_be_visible(timeout=30000)
+    expect(page.locator("#card-boot")).to_have_count(0)
+    expect(page.locator(".qr-check")).to_have_attribute("data-result", "ok")
+    shot(page, "card-after-early-paint-vi")  # beside card-early-paint-vi: the same layout
+    codes = page.evaluate("self.__codes")
+    app_at = page.evaluate("performance.getEntriesByName('app:card')[0].startTime")
+    booted = [c for c in codes["seen"] if c["boot"]]
+    assert [c["kind"] for c in booted][:1] == ["printed"], codes
+    assert all(c["at"] < app_at for c in booted), (booted, app_at)
+    assert codes["most"] == 1, codes
+    printed = check(server, booted[0]["text"])
+    assert (printed.ok, printed.kind) == (True, "static")
+    lives = [c for c in booted if c["kind"] == "live"]
+    assert lives, f"the early paint drew no live code before the app took over: {codes}"
+    verdict = check(server, lives[0]["text"])
+    assert (verdict.ok, verdict.holder_bound) == (True, True)
+    assert verdict.claims["code"] == AN
+    # The takeover kept the early paint's code (its 30 seconds are not up).
+    assert shown(page, "#card-qr[data-kind=live]") == lives[0]["text"]
+    ctx.close()
+
+
+META_KEYS = """() => new Promise((resolve) => {
+    const q = indexedDB.open('wallet-data');
+    q.onsuccess = () => { const r = q.result.transaction('meta').objectStore('meta').getAllKeys();
+        r.onsuccess = () => { q.result.close(); resolve(r.result); }; };
+})"""
+FORGET_SUMMARY = """() => new Promise((resolve) => {
+    const q = indexedDB.open('wallet-data');
+    q.onsuccess = () => { const t = q.result.transaction('meta', 'readwrite');
+        t.objectStore('meta').delete('card-summary');
+        t.oncomplete = () => { q.result.close(); resolve(true); }; };
+})"""
+
+
+def test_early_paint_of_a_store_synced_before_card_summaries(pw: BrowserType,  # noqa: F811
+                                                             server: Server,
+                                                             tmp_path: Path) -> None:
+    """A phone whose store has the card but no summary yet (synced by an older version):
+    the early paint reads the whole card instead, and the store writes the summary once
+    the card screen has read the card. Opened on the card image, nothing is painted early."""
+    ctx, page = first_session(pw, tmp_path / "profile", server, "/card", installed=True)
+    assert "card-summary" in page.evaluate(META_KEYS)  # written with the card
+    page.evaluate(FORGET_SUMMARY)
+    ctx.close()
+
+    ctx = phone(pw, tmp_path / "profile", server, offline=True)
+    page = ctx.pages[0] if ctx.pages else ctx.new_page()
+    ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.goto("/card")
+    page.locator("#card-boot #card-qr[data-boot]").wait_for()
+    expect(page.locator("#card-boot .card-number")).to_have_text(AN)
+    expect(page.locator("#card-qr[data-kind=live]:not([data-boot])")).to_be_visible(timeout=30000)
+    page.wait_for_function(f"({META_KEYS})().then((keys) => keys.includes('card-summary'))")
+    # Opened on the card image, the early paint stays out of the way.
+    page.goto("/card?view=image")
+    expect(page.locator("#card-image")).to_be_visible(timeout=30000)
+    expect(page.locator("#card-boot")).to_have_count(0)
+    ctx.close()

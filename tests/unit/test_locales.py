@@ -114,3 +114,11 @@ def test_language_choice_falls_back_to_vietnamese() -> None:
     assert pick_lang("fr-FR, de") == "vi"
     assert pick_lang(None) == "vi"
     assert tr("en", "Valid") == "Valid" and tr("vi", "Valid") != "Valid"
+
+
+def test_card_early_paint_strings_are_in_the_template() -> None:
+    """The card's early paint (assets/card_boot.js) shows these before the app's catalogs
+    load; each must be a message the catalogs translate (locales/build.py writes them)."""
+    from locales.build import CARD_BOOT
+
+    assert set(CARD_BOOT) <= template_ids()

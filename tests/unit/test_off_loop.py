@@ -79,3 +79,14 @@ def test_errors_reach_the_caller() -> None:
 
     with pytest.raises(KeyError):
         asyncio.run(off_loop.run(handler()))
+
+
+def test_a_pause_on_the_loop_itself_is_a_plain_sleep() -> None:
+    """Code already on the event loop (a Reflex event handler) pauses with asyncio."""
+
+    async def main() -> float:
+        start = asyncio.get_running_loop().time()
+        await off_loop.pause(0.05)
+        return asyncio.get_running_loop().time() - start
+
+    assert asyncio.run(main()) >= 0.05

@@ -1,0 +1,197 @@
+// The card's early paint. Opening the app offline on a cheap phone, the whole React bundle
+// takes over a second to load; the card must be readable before that. This script (no React;
+// the first script of every page's head, bundled into one file by
+// pwa/build/browser_modules.py) acts on /card only: it starts reading the card and the live
+// credential from the store while the page is still being parsed, decrypts them as the store
+// does, and paints the holder, the card number and the printed code over the page's
+// "loading" panel; then signs the live code with the device key as the card screen does and
+// puts it in the printed one's place. The card screen (assets/screens/card_codes.jsx) takes
+// over in one frame, keeping this very live code until its 30 seconds are up, and removes
+// the overlay.
+//
+// It does nothing when the records are locked to a passkey, when nothing is stored yet, or
+// when the card screen already shows the card: the app then behaves as it always did.
+// Performance marks ("boot:…", "painted:card-qr-…") feed the offline-start benchmark.
+import qrcode from "qrcode-generator";
+import STRINGS from "./i18n/card_strings.js";
+import { qrPath } from "./qr_svg.js";
+import { peekCard } from "./sync/store.js";
+import { liveQrText, liveUsable } from "./screens/credentials.js";
+import { deviceKey, serverNow } from "./device.js";
+import { RENEW_SECONDS } from "./card_qr.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** The reader's language was set on <html> by /lang_boot.js before anything was painted. */
+function translator() {
+  const table = STRINGS[document.documentElement.lang] || {};
+  return (msgid) => table[msgid] || msgid;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = tag === "svg" || tag === "path" || tag === "rect" || tag === "title"
+    ? document.createElementNS(SVG, tag) : document.createElement(tag);
+  Object.entries(attrs).forEach(([name, value]) => node.setAttribute(name, value));
+  children.forEach((child) => node.append(child));
+  return node;
+}
+
+/** The same SVG as the card screen's QrSvg, marked as painted by this script. */
+function qrSvg(text, title) {
+  const { n, path } = qrPath(qrcode, text);
+  return el("svg", { viewBox: `0 0 ${n + 4} ${n + 4}`, class: "qr", id: "card-qr",
+    "data-kind": "live", role: "img", width: "280", height: "280",
+    "data-version": String((n - 17) / 4), "data-text": text, "data-boot": "1",
+    "shape-rendering": "crispEdges" },
+  el("title", {}, title), el("rect", { width: n + 4, height: n + 4, fill: "#fff" }),
+  el("path", { d: path, fill: "#0b2545" }));
+}
+
+function daysLeft(validTo) {
+  const today = new Date().toISOString().slice(0, 10);
+  return Math.round((Date.parse(validTo) - Date.parse(today)) / 86400000);
+}
+
+function clock() {
+  return el("p", { class: "live-clock", "aria-live": "off" },
+    el("span", { class: "live-dot", "aria-hidden": "true" }),
+    new Date(serverNow() * 1000).toLocaleTimeString(undefined, { hour12: false }));
+}
+
+function captionOf(kind, canLive, t) {
+  if (kind === "live") {
+    return t("Live code: it changes every 30 seconds and only this phone can make it. A photo or screenshot of it stops working after two minutes.");
+  }
+  return canLive
+    ? t("Printed code: the same as on the printed card. A clinic sees it as valid but not tied to this phone.")
+    : [t("Show this code at the clinic. It is signed and can be checked without network."),
+      t("The live code appears once this phone has been online.")].join(" ");
+}
+
+/** The tabs as the card screen draws them; they work once it has taken over. */
+function tabs(kind, t) {
+  const tab = (name, label) => el("button", { type: "button", role: "tab",
+    "aria-selected": String(name === kind), class: name === kind ? "tab active" : "tab" },
+  t(label));
+  return el("div", { class: "tabs tabs-small", role: "tablist", "aria-label": t("Which code to show") },
+    tab("live", "Live"), tab("light", "Light"), tab("printed", "Printed"));
+}
+
+/** "Copy number", working already (the card screen has the same button in the same place). */
+function copy(number, t) {
+  const button = el("button", { type: "button", class: "btn btn-small" }, t("Copy number"));
+  button.addEventListener("click", () => navigator.clipboard && navigator.clipboard.writeText(number));
+  return button;
+}
+
+function overlay(card, code, caption, t) {
+  const photo = card.photo
+    ? el("img", { src: card.photo, alt: t("Photo of the card holder"), class: "photo",
+      width: "96", height: "128" })
+    : el("div", { class: "photo", role: "img", "aria-label": t("Photo of the card holder") });
+  // Only the plain "valid" badge: the warnings need dates and plurals in the reader's
+  // language, which the card screen formats a moment later.
+  const badge = daysLeft(card.valid_to) > 30 ? el("p", { class: "badge badge-ok" }, t("Valid"))
+    : el("p", { class: "badge" }, "\u00a0");
+  return el("section", { id: "card-boot", class: "panel card-use card-boot" },
+    el("div", { class: "card-head" }, photo,
+      el("div", {}, el("p", { class: "holder" }, card.full_name),
+        el("p", { class: "card-number" }, card.number), badge, copy(card.number, t))),
+    el("figure", { class: "qr-box" }, tabs("printed", t), code, el("figcaption", {}, caption)));
+}
+
+/** Over the page's "loading" panel, unless the card screen got there first; it follows that
+ * panel when the page above it changes (the offline banner appears once the app runs). */
+function place(node) {
+  const waiting = () => document.querySelector("#main > section.panel");
+  if (!waiting() || document.querySelector("#main .card-use")) return false;
+  const follow = () => {
+    const panel = waiting();
+    if (!panel) return;
+    const box = panel.getBoundingClientRect();
+    Object.assign(node.style, { top: `${box.top + window.scrollY}px`,
+      left: `${box.left + window.scrollX}px`, width: `${box.width}px` });
+  };
+  follow();
+  document.body.append(node);
+  const watch = new ResizeObserver(() => (node.isConnected ? follow() : watch.disconnect()));
+  watch.observe(document.body);
+  return true;
+}
+
+/** Resolves once the frame showing `kind` has been drawn (the mark is set just before). */
+function painted(kind) {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      performance.mark(`painted:card-qr-${kind}`);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
+/** Once the parser has reached the page's loading panel (the store is read meanwhile). */
+function panelParsed() {
+  const ready = () => document.querySelector("#main > section.panel");
+  if (ready()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const watch = new MutationObserver(() => {
+      if (!ready()) return;
+      watch.disconnect();
+      resolve();
+    });
+    watch.observe(document, { childList: true, subtree: true });
+  });
+}
+
+async function paint() {
+  // The use view only (the card screen opens on the card image for "?view=image").
+  if (!/^\/card(\/|\.html)?$/.test(window.location.pathname) || !window.indexedDB
+    || window.location.search.includes("view=image")) return;
+  performance.mark("boot:script");
+  const records = peekCard(); // asked first: the printed code needs only these
+  const keyRead = deviceKey(false).catch(() => null); // beside the store read, not after it
+  const { card, cred } = (await records) || {};
+  if (!card) return;
+  await panelParsed();
+  const t = translator();
+  const title = t("Health insurance card QR code");
+  const canLive = liveUsable(cred);
+  // First the printed code: drawn by the server, stored as an image, so it costs no signature
+  // and no QR encoding (a cold run of the encoder alone takes a few hundred milliseconds on
+  // a slow phone). The live code replaces it as soon as it is signed and drawn.
+  const printed = el("img", { src: card.qr_svg, alt: title, class: "qr", id: "card-qr",
+    "data-kind": "printed", "data-text": card.qr_text, "data-boot": "1", width: "280",
+    height: "280" });
+  const node = overlay(card, printed, captionOf("printed", canLive, t), t);
+  // Decoded before they go on the page, so the code and the photo appear in the frame the
+  // mark below counts, not one or two frames later.
+  await Promise.all([...node.querySelectorAll("img")].map((img) => img.decode().catch(() => null)));
+  if (!place(node)) return;
+  await painted("printed");
+  if (!canLive || !(await keyRead)) return;
+  const live = await liveQrText(cred).catch(() => "");
+  performance.mark("boot:signed");
+  if (!live || !node.isConnected) return; // the card screen took over meanwhile
+  const code = qrSvg(live, title);
+  performance.mark("boot:drawn");
+  node.querySelector(".qr-box .tabs").replaceWith(tabs("live", t));
+  printed.replaceWith(code);
+  code.after(clock());
+  node.querySelector("figcaption").textContent = captionOf("live", canLive, t);
+  // The card screen picks these up to show the same code, without a second signature.
+  self.BHXH_CARD_BOOT = { cred, live, at: Date.now() };
+  await painted("live");
+  // Should the app be slow to come, the code is renewed as the card screen would renew it.
+  const renew = setInterval(async () => {
+    const next = node.isConnected ? await liveQrText(cred).catch(() => "") : "";
+    if (!next || !node.isConnected) {
+      if (!node.isConnected) clearInterval(renew);
+      return;
+    }
+    node.querySelector("#card-qr").replaceWith(qrSvg(next, title));
+    node.querySelector(".live-clock").replaceWith(clock());
+    self.BHXH_CARD_BOOT = { cred, live: next, at: Date.now() };
+  }, RENEW_SECONDS * 1000);
+}
+
+paint().catch(() => null); // any failure leaves the page to the card screen, as before
