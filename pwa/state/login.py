@@ -133,6 +133,7 @@ class LoginState(SessionState):
             self._fail(exc)
             return None
         self.go_to = f"/api/auth/session?ticket={quote(ticket)}"
+        self._step_at = 0.0  # done: the next visit to /login (a logout) starts afresh
         return None
 
     @rx.event

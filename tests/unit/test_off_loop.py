@@ -9,6 +9,7 @@ import threading
 import pytest
 
 from api import off_loop
+from tests.aio import run_apart
 
 
 async def _where() -> int:
@@ -19,7 +20,7 @@ def test_the_work_runs_in_a_worker_thread() -> None:
     async def main() -> tuple[int, int]:
         return threading.get_ident(), await off_loop.run(_where())
 
-    loop_thread, work_thread = asyncio.run(main())
+    loop_thread, work_thread = run_apart(main())
     assert work_thread != loop_thread
 
 
@@ -38,7 +39,7 @@ def test_a_pause_waits_on_the_loop_and_holds_no_thread() -> None:
         seen["done"] = task.done()
         return await task
 
-    result = asyncio.run(main())
+    result = run_apart(main())
     assert seen == {"busy": 0, "done": False}
     assert "->" in result
 
@@ -57,7 +58,7 @@ def test_many_pausing_handlers_do_not_starve_the_others() -> None:
         await asyncio.gather(*waiting)
         return bool(quick)
 
-    assert asyncio.run(main())
+    assert run_apart(main())
 
 
 def test_a_real_await_inside_a_handler_fails_loudly() -> None:
@@ -68,9 +69,9 @@ def test_a_real_await_inside_a_handler_fails_loudly() -> None:
         await asyncio.sleep(0)  # a bare yield to the loop: not a pause
 
     with pytest.raises(RuntimeError):
-        asyncio.run(off_loop.run(needs_loop()))
+        run_apart(off_loop.run(needs_loop()))
     with pytest.raises(RuntimeError, match="off_loop.pause"):
-        asyncio.run(off_loop.run(yields()))
+        run_apart(off_loop.run(yields()))
 
 
 def test_errors_reach_the_caller() -> None:
@@ -78,7 +79,7 @@ def test_errors_reach_the_caller() -> None:
         raise KeyError("missing")
 
     with pytest.raises(KeyError):
-        asyncio.run(off_loop.run(handler()))
+        run_apart(off_loop.run(handler()))
 
 
 def test_a_pause_on_the_loop_itself_is_a_plain_sleep() -> None:
@@ -89,4 +90,4 @@ def test_a_pause_on_the_loop_itself_is_a_plain_sleep() -> None:
         await off_loop.pause(0.05)
         return asyncio.get_running_loop().time() - start
 
-    assert asyncio.run(main()) >= 0.05
+    assert run_apart(main()) >= 0.05

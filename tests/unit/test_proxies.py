@@ -3,11 +3,10 @@ trusted proxies (api/http/proxies.py)."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from api.http import proxies
+from tests.aio import run_apart
 
 
 @pytest.mark.parametrize(("peer", "forwarded", "client"), [
@@ -40,7 +39,7 @@ def _seen(kind: str, peer: str, headers: dict[str, str]) -> dict:
     scope = {"type": kind, "scheme": "ws" if kind == "websocket" else "http",
              "client": (peer, 41000),
              "headers": [(k.encode(), v.encode()) for k, v in headers.items()]}
-    asyncio.run(proxies.ProxyHeaders(app)(scope, None, None))
+    run_apart(proxies.ProxyHeaders(app)(scope, None, None))
     return seen
 
 
