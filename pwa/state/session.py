@@ -44,6 +44,7 @@ class SessionState(rx.State):
     _staff_id: int = 0  # the staff account of a staff login, else 0
     _proven_device: int = 0
     _nonce: str = ""
+    _alarmed_session: int = 0  # the session a refused device proof was recorded for
 
     def _client(self) -> str:
         return self.router.session.client_ip or ""
@@ -110,9 +111,12 @@ class SessionState(rx.State):
             device = db.get(Device, self._device_id)
             ok = device is not None and device.revoked_at is None and device_keys.verify(
                 device_binding.device_jwk(device), device_keys.nonce_message(nonce), signature)
-            if not ok:
+            # One alarm per tab and session: a page whose loaders run again before the
+            # redirect lands (a reconnect on a slow phone) asks, and fails, once more.
+            if not ok and self._alarmed_session != self._session_id:
                 events.record(db, self._person_id, "foreign_session", "", self._client(),
                               staff_id=self._staff_id or None)
+                self._alarmed_session = self._session_id
         if not ok:
             self.logged_in = False
             return rx.redirect(f"{LOGIN}?foreign=1")
