@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import socket
+import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,6 +117,17 @@ def reset_logins(eng: Engine) -> None:
         for demo in DEMO_PEOPLE:
             conn.execute(text("UPDATE person SET lang = :lang WHERE code = :code"),
                          {"lang": demo.lang, "code": demo.code})
+
+
+def stop_group(proc: subprocess.Popen, timeout: float = 20) -> None:
+    """SIGTERM a server started with start_new_session=True and its children; SIGKILL
+    them if they are not gone within `timeout` seconds."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 
 def free_port() -> int:

@@ -24,7 +24,7 @@ from sqlalchemy import text
 from api.clock import utcnow
 from api.db import engine_for
 from api.seed import generator
-from tests.conftest import ROOT, free_port, migrate, reset_logins, sms_code
+from tests.conftest import ROOT, free_port, migrate, reset_logins, sms_code, stop_group
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -95,11 +95,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             pytest.fail(f"server not ready: {(var / 'server.log').read_text()[-3000:]}")
         time.sleep(1)
     yield Server(url, db_url)
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
+    stop_group(proc)
     log.close()
 
 
