@@ -100,8 +100,15 @@ function overlay(card, code, caption, t) {
     el("figure", { class: "qr-box" }, tabs("printed", t), code, el("figcaption", {}, caption)));
 }
 
+/** Whether the address is the card screen's. */
+function onCardPage() {
+  return /^\/card(\/|\.html)?$/.test(window.location.pathname);
+}
+
 /** Over the page's "loading" panel, unless the card screen got there first; it follows that
- * panel when the page above it changes (the offline banner appears once the app runs). */
+ * panel when the page above it changes (the offline banner appears once the app runs), and
+ * goes as soon as the app has moved to another page without showing the card (a session
+ * signed out or moved elsewhere lands on the login page: the card must not stay over it). */
 function place(node) {
   const waiting = () => document.querySelector("#main > section.panel");
   if (!waiting() || document.querySelector("#main .card-use")) return false;
@@ -116,6 +123,11 @@ function place(node) {
   document.body.append(node);
   const watch = new ResizeObserver(() => (node.isConnected ? follow() : watch.disconnect()));
   watch.observe(document.body);
+  const leave = new MutationObserver(() => {
+    if (node.isConnected && !onCardPage()) node.remove();
+    if (!node.isConnected) leave.disconnect();
+  });
+  leave.observe(document.body, { childList: true, subtree: true });
   return true;
 }
 
@@ -145,7 +157,7 @@ function panelParsed() {
 
 async function paint() {
   // The use view only (the card screen opens on the card image for "?view=image").
-  if (!/^\/card(\/|\.html)?$/.test(window.location.pathname) || !window.indexedDB
+  if (!onCardPage() || !window.indexedDB
     || window.location.search.includes("view=image")) return;
   performance.mark("boot:script");
   const records = peekCard(); // asked first: the printed code needs only these

@@ -90,6 +90,8 @@ def test_second_browser_moves_the_account_and_the_first_is_wiped(
     first.goto("/card")
     first.wait_for_url(re.compile(r"/login/?\?moved=1"))
     expect(first.locator(".alert-error")).to_contain_text("chuyển sang thiết bị khác")
+    # The card painted early from the store (before the app knew) is gone with the page.
+    expect(first.locator("#card-boot")).to_have_count(0)
     first.wait_for_function(f"() => {DATABASES}.then(n => !n.includes('wallet-data') && "
                             "!n.includes('wallet-device'))")
     shot(first, "login-moved-vi")
