@@ -88,8 +88,10 @@ def supervisor_class() -> type:
     from granian.server import Server
 
     class Supervisor(Server):
-        quick_deaths: dict[int, int] = {}
-        born: dict[int, float] = {}
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.quick_deaths: dict[int, int] = {}  # worker index -> quick deaths in a row
+            self.born: dict[int, float] = {}  # worker index -> when it was last respawned
 
         def _respawn_workers(self, workers, spawn_target, target_loader, delay: float = 0):
             now = time.monotonic()
