@@ -13,8 +13,7 @@ import base64
 import datetime as dt
 import hashlib
 import json
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 
 from sqlmodel import Session, col, select
@@ -22,6 +21,7 @@ from sqlmodel import Session, col, select
 from api.auth.models import StaffAccount
 from api.card import image
 from api.card import keys as issuer_keys
+from api.card.drawn import Drawn
 from api.domain.codes import BENEFICIARY_GROUPS, legacy_card_number
 from api.domain.models import (
     Agency,
@@ -54,13 +54,12 @@ def _data_uri(mime: str, data: bytes) -> str:
 
 
 # The card's drawn parts (signed QR text, QR SVG, printable PNG) by everything they are drawn
-# from. Drawing them is most of a first sync (~35 ms: QR masks, PNG encoding) and they
-# change only with the card, the holder's printed details, the photo, the language or the
-# issuer key, which are all in the key: a changed input is a new entry, never a stale one.
-# Per worker process, the most recent CARD_ART_SIZE cards (~100 kB each).
+# from (api/card/drawn.py). Drawing them is most of a first sync (~35 ms: QR masks, PNG
+# encoding) and they change only with the card, the holder's printed details, the photo, the
+# language or the issuer key, which are all in the key. Per worker process, the most recent
+# CARD_ART_SIZE cards (~100 kB each).
 CARD_ART_SIZE = 64
-_card_art: OrderedDict[tuple, tuple[str, str, str]] = OrderedDict()
-_card_art_lock = threading.Lock()  # handlers run in worker threads (api/off_loop.py)
+_card_art: Drawn[tuple[str, str, str]] = Drawn(CARD_ART_SIZE)
 
 
 def _art_key(person: Person, row: HealthCard, facility: Facility | None,
@@ -76,20 +75,14 @@ def _art_key(person: Person, row: HealthCard, facility: Facility | None,
 
 def _drawn(session: Session, person: Person, key: tuple) -> tuple[str, str, str]:
     """(QR text, QR SVG, card image data URI) for the card `key` describes."""
-    with _card_art_lock:
-        art = _card_art.get(key)
-        if art is not None:
-            _card_art.move_to_end(key)
-            return art
-    view = wallet.card_view(session, person.id, person.lang or "vi")
-    # The same signed text on screen and on the printable image.
-    png = image.render_card(view, person.photo, person.lang or "vi")
-    art = (view["qr_text"], view["qr_svg"], _data_uri("image/png", png))
-    with _card_art_lock:
-        _card_art[key] = art
-        while len(_card_art) > CARD_ART_SIZE:
-            _card_art.popitem(last=False)
-    return art
+
+    def draw() -> tuple[str, str, str]:
+        view = wallet.card_view(session, person.id, person.lang or "vi")
+        # The same signed text on screen and on the printable image.
+        png = image.render_card(view, person.photo, person.lang or "vi")
+        return view["qr_text"], view["qr_svg"], _data_uri("image/png", png)
+
+    return _card_art.get(key, draw)
 
 
 def card(session: Session, person: Person) -> Doc | None:

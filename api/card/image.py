@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +12,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from api.card import qr
+from api.card.drawn import Drawn
 from locales import tr
 
 WIDTH, HEIGHT = 1012, 638  # ID-1 card (85.6 x 54 mm) at 300 dpi
@@ -93,40 +92,11 @@ def _fit(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-CACHE_BYTES = 32 * 2**20  # per worker process: a card image is ~60 kB, so some 500 cards
+CACHE_BYTES = 32 * 2**20
 
 
-class _Drawn:
-    """Card images by content, least recently used dropped first past CACHE_BYTES."""
-
-    def __init__(self) -> None:
-        self.images: OrderedDict[bytes, bytes] = OrderedDict()
-        self.size, self.draws = 0, 0
-        self.lock = threading.Lock()  # handlers run in several threads
-
-    def get(self, key: bytes) -> bytes | None:
-        with self.lock:
-            png = self.images.get(key)
-            if png is not None:
-                self.images.move_to_end(key)
-            return png
-
-    def put(self, key: bytes, png: bytes) -> None:
-        with self.lock:
-            if key in self.images:
-                return
-            self.images[key] = png
-            self.size += len(png)
-            while self.size > CACHE_BYTES and len(self.images) > 1:
-                self.size -= len(self.images.popitem(last=False)[1])
-
-    def clear(self) -> None:
-        with self.lock:
-            self.images.clear()
-            self.size = self.draws = 0
-
-
-drawn = _Drawn()
+# Card images by content, per worker: a card image is ~60 kB, so some 500 cards.
+drawn: Drawn[bytes] = Drawn(CACHE_BYTES, weight=len)
 
 
 def card_png(source: tuple, lang: str,
@@ -137,11 +107,8 @@ def card_png(source: tuple, lang: str,
     photo and issuer key id), so a changed card, name, photo or issuer key is a new image
     at once and the old one ages out. `draw` gives the fields, claims and photo to draw
     from, only on a miss. The signature in a reused image stays valid: the same claims."""
-    key = hashlib.sha256(repr((lang, source)).encode()).digest()
-    png = drawn.get(key)
-    if png is None:
+    def render() -> bytes:
         fields, claims, photo = draw()
-        png = render_card({**fields, "qr_text": qr.sign(claims)}, photo, lang)
-        drawn.draws += 1
-        drawn.put(key, png)
-    return png
+        return render_card({**fields, "qr_text": qr.sign(claims)}, photo, lang)
+
+    return drawn.get(hashlib.sha256(repr((lang, source)).encode()).digest(), render)

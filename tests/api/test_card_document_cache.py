@@ -71,7 +71,7 @@ def test_a_new_issuer_key_draws_it_anew(use_db: Engine, monkeypatch: pytest.Monk
 
 
 def test_the_kept_drawings_are_bounded(use_db: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(documents, "CARD_ART_SIZE", 2)
+    monkeypatch.setattr(documents._card_art, "budget", 2)
     with Session(use_db) as s:
         person, _, _ = card_doc(s)
         for lang in ("vi", "en", "zh", "ja"):
