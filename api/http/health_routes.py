@@ -5,7 +5,9 @@ deployment uses it)? Says nothing about anyone's data."""
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
+import redis
 from sqlalchemy import text
 from sqlmodel import Session
 from starlette.requests import Request
@@ -16,16 +18,19 @@ from api.http.base import endpoint, request_lang
 from api.services.errors import explain
 
 
+@lru_cache(maxsize=4)
+def _redis_client(url: str) -> redis.Redis:
+    """One client (and connection pool) per URL: the proxy asks every few seconds."""
+    return redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
+
+
 def _redis_answers() -> bool | None:
     """True when REDIS_URL's server answers a ping, False when not, None without Redis."""
     url = os.environ.get("REDIS_URL")
     if not url:
         return None
-    import redis
-
     try:
-        return bool(redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
-                    .ping())
+        return bool(_redis_client(url).ping())
     except redis.RedisError:
         return False
 
