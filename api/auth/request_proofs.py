@@ -150,14 +150,23 @@ def spent_in_redis() -> str:
     return os.environ.get("REDIS_URL", "").strip()
 
 
+# How long Redis keeps a spent proof's id.
+SPENT_SECONDS = int(REMEMBER.total_seconds())
+
+
+def spent_key(device_id: int, proof: Proof) -> str:
+    """The Redis key that marks this device's proof spent (set once, NX, for SPENT_SECONDS;
+    the no-change pull's path sets it itself, api/http/quick_pulls.py)."""
+    return f"wallet:proof:{device_id}:{proof.jti}"
+
+
 def spend(session: Session, device_id: int, proof: Proof) -> None:
     """Record the proof's id for its device; a second use raises ProofError. With REDIS_URL
     the ids live in Redis (shared by every worker, expiring by themselves); else in the
     database, where old ids are swept now and then (they could not pass the time check)."""
     url = spent_in_redis()
     if url:
-        key = f"wallet:proof:{device_id}:{proof.jti}"
-        if not _redis(url).set(key, 1, nx=True, ex=int(REMEMBER.total_seconds())):
+        if not _redis(url).set(spent_key(device_id, proof), 1, nx=True, ex=SPENT_SECONDS):
             raise ProofError("proof_replayed", alarm=True)
         return
     now = utcnow()

@@ -77,8 +77,9 @@ def role_of(session: Session, row: WebSession | Device) -> str:
     return account.role if account is not None else ""
 
 
-def _with_device(*columns: object) -> Select:
-    """A session row found by its token digest, with its device and staff account."""
+def with_device(*columns: object) -> Select:
+    """A session row found by its token digest (bind parameter "digest"), with its device
+    and staff account."""
     return (select(*columns).select_from(WebSession)
             .outerjoin(Device, col(Device.id) == col(WebSession.device_id))
             .outerjoin(StaffAccount, col(StaffAccount.id) == col(WebSession.staff_id))
@@ -88,13 +89,16 @@ def _with_device(*columns: object) -> Select:
 # Built once: making a statement costs more CPU than PostgreSQL spends answering it. The
 # second reads plain columns: loading ORM objects costs a no-change pull more Python time
 # than all the rest of its database work, and a read needs only these.
-_SESSION_WITH_DEVICE = _with_device(WebSession, Device, StaffAccount.role)
-_SESSION_COLUMNS = _with_device(
+_SESSION_WITH_DEVICE = with_device(WebSession, Device, StaffAccount.role)
+# What proving a request reads of its session, device and staff account (also the no-change
+# pull's one statement, api/http/quick_pulls.py).
+SESSION_COLUMNS = (
     WebSession.__table__.c.id, WebSession.__table__.c.person_id,
     WebSession.__table__.c.staff_id, WebSession.__table__.c.expires_at,
     WebSession.__table__.c.revoked_at, WebSession.__table__.c.revoked_reason,
     Device.__table__.c.id.label("device_id"), Device.__table__.c.public_jwk,
     Device.__table__.c.revoked_at.label("device_revoked_at"), StaffAccount.__table__.c.role)
+_SESSION_COLUMNS = with_device(*SESSION_COLUMNS)
 
 
 class DeviceKey(NamedTuple):

@@ -25,6 +25,7 @@ from api.http import (
 )
 from api.http.base import error, request_lang
 from api.http.proxies import ProxyHeaders
+from api.http.quick_pulls import QuickPulls
 from api.http.web_surface import WebSurface
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,9 @@ def build() -> Starlette:
     return Starlette(routes=[*routes, _unknown(routes)],
                      exception_handlers={500: server_error},
                      middleware=[Middleware(ProxyHeaders), Middleware(WebSurface),
+                                 # Inside the web surface (its headers and request rules),
+                                 # before everything else: a phone's pull every minute.
+                                 Middleware(QuickPulls),
                                  # Sync answers and record lists compress well (a 35-year
                                  # history: ~6x smaller).
                                  Middleware(GZipMiddleware, minimum_size=500)])

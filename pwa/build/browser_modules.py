@@ -44,8 +44,10 @@ class CardBootPlugin(Plugin):
 
     def post_build(self, **context) -> None:
         """Bundle public/card_boot.js over the copy the export holds."""
-        web = prerequisites.get_web_dir()
-        target = Path(context["static_dir"]) / "card_boot.js"
+        # Absolute: bun runs inside the web directory, and the web directory is a relative
+        # path (".web") under `reflex export` and `make run`.
+        web = Path(prerequisites.get_web_dir()).resolve()
+        target = Path(context["static_dir"]).resolve() / "card_boot.js"
         bun = shutil.which("bun")
         if bun is None:
             raise RuntimeError("bun is missing on PATH: run `make deps`")
