@@ -15,7 +15,7 @@
 import qrcode from "qrcode-generator";
 import STRINGS from "./i18n/card_strings.js";
 import { qrPath } from "./qr_svg.js";
-import { peekCard } from "./sync/store.js";
+import { cardRead, onCardPage } from "./card_read.js";
 import { liveQrText, liveUsable } from "./screens/credentials.js";
 import { deviceKey, serverNow } from "./device.js";
 import { RENEW_SECONDS } from "./card_qr.js";
@@ -100,11 +100,6 @@ function overlay(card, code, caption, t) {
     el("figure", { class: "qr-box" }, tabs("printed", t), code, el("figcaption", {}, caption)));
 }
 
-/** Whether the address is the card screen's. */
-function onCardPage() {
-  return /^\/card(\/|\.html)?$/.test(window.location.pathname);
-}
-
 /** Over the page's "loading" panel, unless the card screen got there first; it follows that
  * panel when the page above it changes (the offline banner appears once the app runs), and
  * goes as soon as the app has moved to another page without showing the card (a session
@@ -156,11 +151,10 @@ function panelParsed() {
 }
 
 async function paint() {
-  // The use view only (the card screen opens on the card image for "?view=image").
-  if (!onCardPage() || !window.indexedDB
-    || window.location.search.includes("view=image")) return;
+  // Started by the page's inline first script (assets/card_start.js), else here.
+  const records = cardRead();
+  if (!records) return;
   performance.mark("boot:script");
-  const records = peekCard(); // asked first: the printed code needs only these
   const keyRead = deviceKey(false).catch(() => null); // beside the store read, not after it
   const { card, cred } = (await records) || {};
   if (!card) return;

@@ -9,6 +9,8 @@ to `public/sync/` of the web build, where `assets/screens/*.jsx` import them as
 
 from __future__ import annotations
 
+import gzip
+import re
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -29,9 +31,9 @@ class SyncModulesPlugin(Plugin):
                 for path in sorted(SOURCE.glob("*.js"))]
 
 
-
 class CardBootPlugin(Plugin):
-    """Publishes the card's early paint (assets/card_boot.js) as one classic script.
+    """Publishes the card's early paint (assets/card_boot.js) as one classic script, and
+    starts it from the first line of the card page.
 
     That script paints the card before the React bundle has loaded. Loaded as it is written,
     its imports (the store, the device key, the QR library, ...) would be fetched one level
@@ -40,15 +42,62 @@ class CardBootPlugin(Plugin):
     request, and a classic script that runs as soon as it arrives. This runs after the build
     (the package is installed into the web directory during it) and before the service
     worker is written, which precaches the result.
+
+    The prerendered card page (see `card_page`) then gets the store read as an inline first
+    script, and loses its module preloads.
     """
 
     def post_build(self, **context) -> None:
-        """Bundle public/card_boot.js over the copy the export holds."""
+        """Bundle public/card_boot.js over the copy the export holds; rewrite the card page."""
         web = prerequisites.get_web_dir()
-        target = Path(context["static_dir"]) / "card_boot.js"
-        bun = shutil.which("bun")
-        if bun is None:
-            raise RuntimeError("bun is missing on PATH: run `make deps`")
-        subprocess.run([bun, "build", str(web / "public" / "card_boot.js"), "--outfile",
-                        str(target), "--format", "iife", "--target", "browser", "--minify"],
-                       check=True, cwd=web, stdout=subprocess.DEVNULL)
+        static = Path(context["static_dir"])
+        bundle(web, "card_boot.js", static / "card_boot.js")
+        card_page(static, bundle(web, "card_start.js"))
+
+
+def bundle(web: Path, name: str, target: Path | None = None) -> str:
+    """public/`name` of the web directory and its imports as one minified classic script,
+    written to `target` if given; its text."""
+    bun = shutil.which("bun")
+    if bun is None:
+        raise RuntimeError("bun is missing on PATH: run `make deps`")
+    out = ["--outfile", str(target)] if target else []
+    done = subprocess.run([bun, "build", str(web / "public" / name), *out, "--format", "iife",
+                           "--target", "browser", "--minify"],
+                          check=True, cwd=web, capture_output=True, text=True)
+    return target.read_text(encoding="utf-8") if target else done.stdout
+
+
+# The card page as React Router prerenders it: each of its copies (/card/ and /card.html),
+# with the gzip version the server sends.
+CARD_PAGES = ("card/index.html", "card.html")
+BOOT_TAG = '<script async="" fetchPriority="high" src="/card_boot.js"></script>'
+MODULE_PRELOAD = re.compile(r'<link rel="modulepreload" href="[^"]*"/>')
+
+
+def card_page(static: Path, start: str) -> None:
+    """The card page opened offline paints the card from the store (card_boot.js) before the
+    app has loaded; at 4x CPU (the offline-start benchmark) its head held that up twice:
+
+    - The store read began only once card_boot.js had come from the service worker and the
+      phone had time to run it. `start` (assets/card_start.js) begins it inline, just before
+      that script's tag: the first thing the page does. The page's CSP allows it by its hash
+      (api/http/web_surface.py hashes each page's inline scripts as it is served).
+    - Some fourteen <link rel=modulepreload> made the service worker answer, and the phone
+      compile, the whole React bundle while the head was parsed, ahead of card_boot.js and of
+      the first paint. Without them the bundle's modules load as the page's module script
+      asks for them, after the card is painted; the app does not take over later for it.
+    """
+    if "</script" in start.lower() or "<!--" in start:
+        raise RuntimeError("card_start.js cannot be inlined: it contains </script or <!--")
+    for rel in CARD_PAGES:
+        page = static / rel
+        html = page.read_text(encoding="utf-8")
+        if html.count(BOOT_TAG) != 1:
+            raise RuntimeError(f"{rel}: the card_boot.js tag was not found once: {BOOT_TAG}")
+        html = html.replace(BOOT_TAG, f"<script>{start.strip()}</script>{BOOT_TAG}")
+        html = MODULE_PRELOAD.sub("", html)
+        page.write_text(html, encoding="utf-8")
+        packed = page.with_name(page.name + ".gz")
+        if packed.exists():
+            packed.write_bytes(gzip.compress(html.encode(), compresslevel=9, mtime=0))
