@@ -21,6 +21,9 @@ import { deviceKey, serverNow } from "./device.js";
 import { RENEW_SECONDS } from "./card_qr.js";
 
 const SVG = "http://www.w3.org/2000/svg";
+// The live code is made with one mask pattern, not the best of eight: a valid QR code all the
+// same, made in a fraction of the time (the card screen draws its own codes as usual).
+const MASK = 0;
 
 /** The reader's language was set on <html> by /lang_boot.js before anything was painted. */
 function translator() {
@@ -38,7 +41,7 @@ function el(tag, attrs = {}, ...children) {
 
 /** The same SVG as the card screen's QrSvg, marked as painted by this script. */
 function qrSvg(text, title) {
-  const { n, path } = qrPath(qrcode, text);
+  const { n, path } = qrPath(qrcode, text, MASK);
   return el("svg", { viewBox: `0 0 ${n + 4} ${n + 4}`, class: "qr", id: "card-qr",
     "data-kind": "live", role: "img", width: "280", height: "280",
     "data-version": String((n - 17) / 4), "data-text": text, "data-boot": "1",

@@ -19,7 +19,9 @@ from pathlib import Path
 from reflex.utils import prerequisites
 from reflex_base.plugins.base import Plugin
 
-SOURCE = Path(__file__).resolve().parents[2] / "sync" / "browser"
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "sync" / "browser"
+BUNDLER = ROOT / "tools" / "bundle-browser.mjs"
 
 
 class SyncModulesPlugin(Plugin):
@@ -56,14 +58,13 @@ class CardBootPlugin(Plugin):
 
 
 def bundle(web: Path, name: str, target: Path | None = None) -> str:
-    """public/`name` of the web directory and its imports as one minified classic script,
-    written to `target` if given; its text."""
+    """public/`name` of the web directory and its imports as one minified classic script
+    (tools/bundle-browser.mjs), written to `target` if given; its text."""
     bun = shutil.which("bun")
     if bun is None:
         raise RuntimeError("bun is missing on PATH: run `make deps`")
-    out = ["--outfile", str(target)] if target else []
-    done = subprocess.run([bun, "build", str(web / "public" / name), *out, "--format", "iife",
-                           "--target", "browser", "--minify"],
+    out = [str(target)] if target else []
+    done = subprocess.run([bun, str(BUNDLER), str(web / "public" / name), *out],
                           check=True, cwd=web, capture_output=True, text=True)
     return target.read_text(encoding="utf-8") if target else done.stdout
 
