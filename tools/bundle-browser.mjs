@@ -1,3 +1,4 @@
+/* global Bun */
 // Bundles one browser module and its imports into one minified classic script (IIFE), with
 // Bun's bundler (run by pwa/build/browser_modules.py, in the web directory whose
 // node_modules hold qrcode-generator): `bun tools/bundle-browser.mjs ENTRY [OUTFILE]`;
