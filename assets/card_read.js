@@ -3,8 +3,27 @@
 // in the prerendered /card page, see pwa/build/browser_modules.py) calls it as the head is
 // parsed, before any file has been asked of the service worker; assets/card_boot.js, which
 // arrives later, takes the same read (or starts it, where the page had no inline start).
+// The records come from the service worker when it read them for this page (still sealed:
+// they are decrypted here, with the key read beside them), else from the store directly.
 
 import { peekCard } from "./sync/store.js";
+
+/**
+ * The card's sealed records as the service worker read them while it answered this page's
+ * request (assets/sw-routes.js), or null (no worker, nothing read, no answer in time). The
+ * worker had them long before this page could open the store itself: on a cold start the
+ * page's own IndexedDB answers wait behind its first layout, a hundred milliseconds and more.
+ */
+function fromWorker() {
+  const worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+  if (!worker) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data || null);
+    worker.postMessage({ type: "card-read" }, [channel.port2]);
+    setTimeout(() => resolve(null), 1000);
+  });
+}
 
 /** Whether this page load is the card screen's use view (the one the early paint draws). */
 export function onCardPage() {
@@ -22,7 +41,7 @@ export function cardRead() {
   // The use view only (the card screen opens on the card image for "?view=image").
   if (onCardPage() && window.indexedDB && !window.location.search.includes("view=image")) {
     performance.mark("boot:start");
-    read = peekCard();
+    read = fromWorker().then((given) => peekCard(given || undefined));
     read.catch(() => null); // a failure is the early paint's to handle
   }
   self.BHXH_CARD_READ = read;

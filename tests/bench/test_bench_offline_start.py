@@ -38,12 +38,14 @@ TIMELINE = """() => {
 }"""
 
 # Each step of the early paint: (label, mark where it ends, mark(s) where it starts: the later
-# of two when it waits for both). Two lanes run side by side: the store read, started by the
-# page's inline first script (assets/card_start.js), and card_boot.js, which paints.
+# of two when it waits for both). Two lanes run side by side: the store read, asked for by
+# the page's inline first script (assets/card_start.js) of the service worker, which read the
+# records while it answered for the page, and card_boot.js, which paints.
 STEPS = [
     ("HTML received from the service worker", "html", None),
     ("store read started (inline first script of the page)", "boot:start", "html"),
-    ("store read (IndexedDB, key and records)", "boot:store-read", "boot:start"),
+    ("store read (IndexedDB, key and records, read by the service worker meanwhile)",
+     "boot:store-read", "boot:start"),
     ("decrypt (AES-GCM, card and credential)", "boot:decrypt", "boot:store-read"),
     ("early-paint script received (service worker)", "scriptLoaded", "html"),
     ("early-paint script running", "boot:script", "scriptLoaded"),
