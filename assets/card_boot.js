@@ -154,8 +154,7 @@ function panelParsed() {
 }
 
 async function paint() {
-  // Started by the page's inline first script (assets/card_start.js), else here.
-  const records = cardRead();
+  const records = cardRead(); // from the service worker, which has read them meanwhile
   if (!records) return;
   performance.mark("boot:script");
   const keyRead = deviceKey(false).catch(() => null); // beside the store read, not after it

@@ -1,10 +1,7 @@
-// The card's early paint reads the store from the first line of the card page's head: this
-// module starts that read once per page load and hands it on. assets/card_start.js (inline
-// in the prerendered /card page, see pwa/build/browser_modules.py) calls it as the head is
-// parsed, before any file has been asked of the service worker; assets/card_boot.js, which
-// arrives later, takes the same read (or starts it, where the page had no inline start).
-// The records come from the service worker when it read them for this page (still sealed:
-// they are decrypted here, with the key read beside them), else from the store directly.
+// The card's early paint (assets/card_boot.js) reads the card from the store with this, once
+// per page load. The records come from the service worker when it read them for this page
+// (still sealed: they are decrypted here, with the key read beside them), else from the
+// store directly.
 
 import { peekCard } from "./sync/store.js";
 
@@ -36,14 +33,9 @@ export function onCardPage() {
  * do on this page. (The device key is read by card_boot.js, which signs with it.)
  */
 export function cardRead() {
-  if (self.BHXH_CARD_READ !== undefined) return self.BHXH_CARD_READ;
-  let read = null;
   // The use view only (the card screen opens on the card image for "?view=image").
-  if (onCardPage() && window.indexedDB && !window.location.search.includes("view=image")) {
-    performance.mark("boot:start");
-    read = fromWorker().then((given) => peekCard(given || undefined));
-    read.catch(() => null); // a failure is the early paint's to handle
+  if (!onCardPage() || !window.indexedDB || window.location.search.includes("view=image")) {
+    return null;
   }
-  self.BHXH_CARD_READ = read;
-  return read;
+  return fromWorker().then((given) => peekCard(given || undefined));
 }

@@ -34,8 +34,7 @@ class SyncModulesPlugin(Plugin):
 
 
 class CardBootPlugin(Plugin):
-    """Publishes the card's early paint (assets/card_boot.js) as one classic script, and
-    starts it from the first line of the card page.
+    """Publishes the card's early paint (assets/card_boot.js) as one classic script.
 
     That script paints the card before the React bundle has loaded. Loaded as it is written,
     its imports (the store, the device key, the QR library, ...) would be fetched one level
@@ -45,8 +44,7 @@ class CardBootPlugin(Plugin):
     (the package is installed into the web directory during it) and before the service
     worker is written, which precaches the result.
 
-    The prerendered card page (see `card_page`) then gets the store read as an inline first
-    script, and loses its module preloads.
+    The prerendered card page then loses its module preloads (see `card_page`).
     """
 
     def post_build(self, **context) -> None:
@@ -54,7 +52,7 @@ class CardBootPlugin(Plugin):
         web = prerequisites.get_web_dir()
         static = Path(context["static_dir"])
         bundle(web, "card_boot.js", static / "card_boot.js")
-        card_page(static, bundle(web, "card_start.js"))
+        card_page(static)
 
 
 def bundle(web: Path, name: str, target: Path | None = None) -> str:
@@ -76,27 +74,23 @@ BOOT_TAG = '<script async="" fetchPriority="high" src="/card_boot.js"></script>'
 MODULE_PRELOAD = re.compile(r'<link rel="modulepreload" href="[^"]*"/>')
 
 
-def card_page(static: Path, start: str) -> None:
+def card_page(static: Path) -> None:
     """The card page opened offline paints the card from the store (card_boot.js) before the
-    app has loaded; at 4x CPU (the offline-start benchmark) its head held that up twice:
+    app has loaded; at 4x CPU (the offline-start benchmark) some fourteen
+    <link rel=modulepreload> in its head made the service worker answer, and the phone
+    compile, the whole React bundle while the head was parsed, ahead of card_boot.js and of
+    the first paint. Without them the bundle's modules load as the page's module script asks
+    for them, after the card is painted; the app does not take over later for it.
 
-    - The store read began only once card_boot.js had come from the service worker and the
-      phone had time to run it. `start` (assets/card_start.js) begins it inline, just before
-      that script's tag: the first thing the page does. The page's CSP allows it by its hash
-      (api/http/web_surface.py hashes each page's inline scripts as it is served).
-    - Some fourteen <link rel=modulepreload> made the service worker answer, and the phone
-      compile, the whole React bundle while the head was parsed, ahead of card_boot.js and of
-      the first paint. Without them the bundle's modules load as the page's module script
-      asks for them, after the card is painted; the app does not take over later for it.
+    (The store read is not started from an inline script here, though that comes earlier:
+    React's hydration then renders the whole page anew, deleting the early paint. The service
+    worker reads the records instead, assets/sw-routes.js.)
     """
-    if "</script" in start.lower() or "<!--" in start:
-        raise RuntimeError("card_start.js cannot be inlined: it contains </script or <!--")
     for rel in CARD_PAGES:
         page = static / rel
         html = page.read_text(encoding="utf-8")
         if html.count(BOOT_TAG) != 1:
             raise RuntimeError(f"{rel}: the card_boot.js tag was not found once: {BOOT_TAG}")
-        html = html.replace(BOOT_TAG, f"<script>{start.strip()}</script>{BOOT_TAG}")
         html = MODULE_PRELOAD.sub("", html)
         page.write_text(html, encoding="utf-8")
         packed = page.with_name(page.name + ".gz")

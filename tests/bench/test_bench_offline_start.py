@@ -37,20 +37,16 @@ TIMELINE = """() => {
     return at;
 }"""
 
-# Each step of the early paint: (label, mark where it ends, mark(s) where it starts: the later
-# of two when it waits for both). Two lanes run side by side: the store read, asked for by
-# the page's inline first script (assets/card_start.js) of the service worker, which read the
-# records while it answered for the page, and card_boot.js, which paints.
+# Each step of the early paint: (label, mark where it ends, mark where it starts).
 STEPS = [
     ("HTML received from the service worker", "html", None),
-    ("store read started (inline first script of the page)", "boot:start", "html"),
-    ("store read (IndexedDB, key and records, read by the service worker meanwhile)",
-     "boot:store-read", "boot:start"),
-    ("decrypt (AES-GCM, card and credential)", "boot:decrypt", "boot:store-read"),
     ("early-paint script received (service worker)", "scriptLoaded", "html"),
     ("early-paint script running", "boot:script", "scriptLoaded"),
-    ("paint of the printed QR, holder and card number (after decrypt and script)",
-     "painted:card-qr-printed", ("boot:decrypt", "boot:script")),
+    ("store read (IndexedDB, key and records: the service worker read them meanwhile)",
+     "boot:store-read", "boot:script"),
+    ("decrypt (AES-GCM, card and credential)", "boot:decrypt", "boot:store-read"),
+    ("paint of the printed QR, holder and card number", "painted:card-qr-printed",
+     "boot:decrypt"),
     ("sign the live code (device key, ECDSA)", "boot:signed", "painted:card-qr-printed"),
     ("draw the live QR (qrcode-generator, SVG)", "boot:drawn", "boot:signed"),
     ("paint of the live QR", "painted:card-qr-live", "boot:drawn"),
@@ -78,10 +74,8 @@ def test_offline_cold_start_to_card_qr(browser: Browser, server: Server,
         runs.append(page.evaluate(TIMELINE))
         ctx.close()
 
-    def median(mark: str, since: str | tuple[str, ...] | None = None) -> float:
-        starts = (since,) if isinstance(since, str) else since or ()
-        return statistics.median(r[mark] - max((r[s] for s in starts), default=0)
-                                 for r in runs)
+    def median(mark: str, since: str | None = None) -> float:
+        return statistics.median(r[mark] - (r[since] if since else 0) for r in runs)
 
     live = [r["painted:card-qr-live"] for r in runs]
     first = [r.get("painted:card-qr-printed", r["painted:card-qr-live"]) for r in runs]
@@ -91,7 +85,7 @@ def test_offline_cold_start_to_card_qr(browser: Browser, server: Server,
            statistics.median(live), "ms")
     report("offline cold start to live card QR painted, CPU 4x slower, worst of 5", max(live),
            "ms")
-    if all("boot:start" in r and "boot:script" in r and "scriptLoaded" in r for r in runs):
+    if all("boot:script" in r and "scriptLoaded" in r for r in runs):
         for label, mark, since in STEPS:
             report(f"  breakdown, median: {label}", median(mark, since), "ms")
     if all("fcp" in r for r in runs):

@@ -114,7 +114,7 @@ def test_card_painted_from_the_store_before_the_app(pw: BrowserType, server: Ser
     page = ctx.pages[0] if ctx.pages else ctx.new_page()
     ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
     page.goto("/card")
-    page.wait_for_function("self.__codes.seen.some((c) => c.boot)")
+    page.wait_for_function("() => self.__codes.seen.some((c) => c.boot)")
     if page.locator("#card-boot").count():
         shot(page, "card-early-paint-vi")
     early = page.evaluate("self.__codes")
@@ -171,7 +171,7 @@ def test_early_paint_of_a_store_synced_before_card_summaries(pw: BrowserType,  #
     page = ctx.pages[0] if ctx.pages else ctx.new_page()
     ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
     page.goto("/card")
-    page.wait_for_function("self.__codes.seen.some((c) => c.boot)")
+    page.wait_for_function("() => self.__codes.seen.some((c) => c.boot)")
     assert page.evaluate("self.__codes.number") == AN
     expect(page.locator("#card-qr[data-kind=live]:not([data-boot])")).to_be_visible(timeout=30000)
     page.wait_for_function(f"({META_KEYS})().then((keys) => keys.includes('card-summary'))")
