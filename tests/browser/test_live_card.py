@@ -126,6 +126,9 @@ def test_card_painted_from_the_store_before_the_app(pw: BrowserType, server: Ser
     shot(page, "card-after-early-paint-vi")  # beside card-early-paint-vi: the same layout
     codes = page.evaluate("self.__codes")
     app_at = page.evaluate("performance.getEntriesByName('app:card')[0].startTime")
+    # The early paint stayed until the card screen showed the card (nothing else removed it:
+    # once, React's hydration did, and the loading panel came back for a few hundred ms).
+    assert codes["bootGone"] is not None and codes["bootGone"] >= app_at, (codes, app_at)
     booted = [c for c in codes["seen"] if c["boot"]]
     assert [c["kind"] for c in booted][:1] == ["printed"], codes
     assert all(c["at"] < app_at for c in booted), (booted, app_at)
