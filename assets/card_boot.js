@@ -15,12 +15,15 @@
 import qrcode from "qrcode-generator";
 import STRINGS from "./i18n/card_strings.js";
 import { qrPath } from "./qr_svg.js";
-import { peekCard } from "./sync/store.js";
+import { cardRead, onCardPage } from "./card_read.js";
 import { liveQrText, liveUsable } from "./screens/credentials.js";
 import { deviceKey, serverNow } from "./device.js";
 import { RENEW_SECONDS } from "./card_qr.js";
 
 const SVG = "http://www.w3.org/2000/svg";
+// The live code is made with one mask pattern, not the best of eight: a valid QR code all the
+// same, made in a fraction of the time (the card screen draws its own codes as usual).
+const MASK = 0;
 
 /** The reader's language was set on <html> by /lang_boot.js before anything was painted. */
 function translator() {
@@ -38,7 +41,7 @@ function el(tag, attrs = {}, ...children) {
 
 /** The same SVG as the card screen's QrSvg, marked as painted by this script. */
 function qrSvg(text, title) {
-  const { n, path } = qrPath(qrcode, text);
+  const { n, path } = qrPath(qrcode, text, MASK);
   return el("svg", { viewBox: `0 0 ${n + 4} ${n + 4}`, class: "qr", id: "card-qr",
     "data-kind": "live", role: "img", width: "280", height: "280",
     "data-version": String((n - 17) / 4), "data-text": text, "data-boot": "1",
@@ -100,11 +103,6 @@ function overlay(card, code, caption, t) {
     el("figure", { class: "qr-box" }, tabs("printed", t), code, el("figcaption", {}, caption)));
 }
 
-/** Whether the address is the card screen's. */
-function onCardPage() {
-  return /^\/card(\/|\.html)?$/.test(window.location.pathname);
-}
-
 /** Over the page's "loading" panel, unless the card screen got there first; it follows that
  * panel when the page above it changes (the offline banner appears once the app runs), and
  * goes as soon as the app has moved to another page without showing the card (a session
@@ -156,11 +154,9 @@ function panelParsed() {
 }
 
 async function paint() {
-  // The use view only (the card screen opens on the card image for "?view=image").
-  if (!onCardPage() || !window.indexedDB
-    || window.location.search.includes("view=image")) return;
+  const records = cardRead(); // from the service worker, which has read them meanwhile
+  if (!records) return;
   performance.mark("boot:script");
-  const records = peekCard(); // asked first: the printed code needs only these
   const keyRead = deviceKey(false).catch(() => null); // beside the store read, not after it
   const { card, cred } = (await records) || {};
   if (!card) return;

@@ -4,9 +4,12 @@
 // (assets/card_boot.js, bundled on its own by pwa/build/browser_modules.py), each passing
 // the library it imports, so this file stays a plain module either can include.
 
-/** {n, path}: the code's size in modules and its dark modules as path data. */
-export function qrPath(qrcode, text) {
+/** {n, path}: the code's size in modules and its dark modules as path data. `mask` (0-7)
+ * makes the code with that mask pattern instead of the best of the eight, where the library
+ * allows it (the early paint's bundle of it does: tools/bundle-browser.mjs). */
+export function qrPath(qrcode, text, mask) {
   const qr = qrcode(0, "M");
+  if (mask !== undefined) qr.fixedMask = mask;
   qr.addData(text, "Alphanumeric");
   qr.make();
   const n = qr.getModuleCount();

@@ -2,13 +2,20 @@
 // Offline, a page must open from the precache whatever form its URL takes ("/card",
 // "/card/", "/card/?view=image"), and look-ups must ignore the Vary header that Reflex's
 // server sets on static files. Only same-origin GETs of the app shell are answered here;
-// the API, the websocket and everything else go to the network untouched.
+// the API, the websocket and everything else go to the network untouched. A request for
+// the card page also has the card's records read for its early paint (see readCard).
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (/^\/(api|_event|_upload|ping|_health)(\/|$)/.test(url.pathname)) return;
   const candidates = [];
+  if (request.mode === "navigate" && CARD_PAGE.test(url.pathname)
+    && !url.search.includes("view=image") && event.resultingClientId) {
+    const id = event.resultingClientId; // the page this request makes (see readCard below)
+    cardReads.set(id, readCard());
+    setTimeout(() => cardReads.delete(id), 10000);
+  }
   if (request.mode === "navigate") {
     const path = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
     candidates.push(`${path}index.html`, url.pathname);
@@ -22,4 +29,54 @@ self.addEventListener("fetch", (event) => {
     }
     return fetch(request);
   })());
+});
+
+// The card's early paint (assets/card_boot.js) paints from the store before the app has
+// loaded. Offline on a cold start, the page's own IndexedDB requests are answered only after
+// its first layout, a long task on a slow phone; this worker is idle meanwhile. So as it
+// answers a request for the card page it reads what the early paint needs, in one readonly
+// transaction (the records exactly as stored: sealed; the key as the CryptoKey the store
+// keeps, which cannot be exported), and gives it to that page, and that page only, when it
+// asks (assets/card_read.js); whatever is not asked for within ten seconds is dropped. It
+// never creates or upgrades the database, and lets go of it at once.
+const cardReads = new Map(); // the id of the page's client -> promise of the records
+const CARD_PAGE = /^\/card(\/|\.html)?$/;
+
+function readCard() {
+  return new Promise((resolve) => {
+    if (!self.indexedDB) return resolve(null);
+    const opening = indexedDB.open("wallet-data");
+    opening.onupgradeneeded = () => opening.transaction.abort(); // none yet: create nothing
+    opening.onerror = () => resolve(null);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      db.onversionchange = () => db.close();
+      try {
+        const t = db.transaction(["meta", "docs"], "readonly");
+        const get = (store, id) => t.objectStore(store).get(id);
+        // As sync/browser/store.js peekCard reads them.
+        const found = { prf: get("meta", "prf"), key: get("meta", "key"),
+          summary: get("meta", "card-summary"), cred: get("docs", "credential:1") };
+        t.oncomplete = () => {
+          db.close();
+          resolve(Object.fromEntries(Object.entries(found).map(([k, r]) => [k, r.result])));
+        };
+        t.onabort = () => {
+          db.close();
+          resolve(null);
+        };
+      } catch (e) {
+        db.close();
+        resolve(null); // no such stores: an empty database
+      }
+    };
+  });
+}
+
+self.addEventListener("message", (event) => {
+  if (!event.data || event.data.type !== "card-read" || !event.ports[0]) return;
+  const id = event.source && event.source.id;
+  const read = cardReads.get(id) || Promise.resolve(null);
+  cardReads.delete(id);
+  event.waitUntil(read.then((found) => event.ports[0].postMessage(found)));
 });

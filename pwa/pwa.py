@@ -54,9 +54,10 @@ app = WalletApp(
     html_lang="vi",
     head_components=[
         # First, so it is fetched first: the card's early paint (assets/card_boot.js, one
-        # classic script, see pwa/build/browser_modules.py). On /card it starts reading the
-        # store at once and paints the card before the app's bundle has loaded; on any other
-        # page it stops at once. (In `reflex run` dev mode the file is not bundled.)
+        # classic script, see pwa/build/browser_modules.py). On /card it paints the card
+        # from the store (records the service worker read meanwhile) before the app's
+        # bundle has loaded; on any other page it stops at once. (In `reflex run` dev mode
+        # the file is not bundled.)
         # High priority: an async script is otherwise fetched after the app's modules.
         rx.el.script(src="/card_boot.js", async_=True, custom_attrs={"fetchPriority": "high"}),
         # Before the title: the page's language and title in the reader's choice from the

@@ -243,9 +243,11 @@ function keepSummary(card) {
  * summary was written yet) and the live credential, decrypted, read with the key and the
  * lock in one transaction. Null when the records are locked to a passkey or no key was
  * made yet: this never makes a key (the app does that, once) and never asks for the passkey.
+ * `given`: those records as the service worker already read them for this page
+ * (assets/sw-routes.js, readCard: the same four, sealed), instead of reading them here.
  */
-export async function peekCard() {
-  const read = await tx(["meta", "docs"], "readonly", (t) => {
+export async function peekCard(given) {
+  const read = given || await tx(["meta", "docs"], "readonly", (t) => {
     const get = (store, id) => t.objectStore(store).get(id);
     const found = { prf: get("meta", "prf"), key: get("meta", "key"),
       summary: get("meta", CARD_SUMMARY), cred: get("docs", "credential:1") };
