@@ -40,6 +40,20 @@ class Settings:
     webauthn_origins: tuple[str, ...] = field(default_factory=lambda: tuple(
         o.strip() for o in _env("WEBAUTHN_ORIGINS", ",".join(allowed_origins())).split(",")
         if o.strip()))
+    # Web push (api/push/): the VAPID private key (PEM; made and kept in the database when
+    # unset) and the contact push services may use about this server (mailto: or https:;
+    # the app's first origin by default).
+    vapid_private_key: str = field(
+        default_factory=lambda: _env("VAPID_PRIVATE_KEY", "").replace("\\n", "\n"))
+    vapid_subject: str = field(
+        default_factory=lambda: _env("VAPID_SUBJECT", allowed_origins()[0]))
+    # Push-service origins a subscription may point at (comma-separated, `*` for host
+    # labels); empty: the browsers' own (api/push/subscriptions.py).
+    push_services: tuple[str, ...] = field(default_factory=lambda: tuple(
+        o.strip() for o in _env("PUSH_SERVICES", "").split(",") if o.strip()))
+    # Pushes in flight at once, and per push service request, seconds to wait.
+    push_concurrency: int = field(default_factory=lambda: int(_env("PUSH_CONCURRENCY", "50")))
+    push_timeout: float = field(default_factory=lambda: float(_env("PUSH_TIMEOUT", "10")))
 
 
 def allowed_origins() -> list[str]:
@@ -53,7 +67,8 @@ def allowed_origins() -> list[str]:
 # Every variable a Settings field reads: the cache below is keyed by their current values.
 VARIABLES = ("DB_URL", "SECRET_KEY", "SMS_GATEWAY", "SMS_GATEWAY_URL", "SMS_GATEWAY_TOKEN",
              "CARD_KEY_FILE", "CARD_TRUSTED_KEYS", "SESSION_DAYS", "WEBAUTHN_RP_ID",
-             "WEBAUTHN_ORIGINS", "ALLOWED_ORIGINS", "PORT")
+             "WEBAUTHN_ORIGINS", "ALLOWED_ORIGINS", "PORT", "VAPID_PRIVATE_KEY",
+             "VAPID_SUBJECT", "PUSH_SERVICES", "PUSH_CONCURRENCY", "PUSH_TIMEOUT")
 _cached: tuple[tuple[object, ...], Settings] | None = None
 _KEYS = tuple(map(os.environ.encodekey, VARIABLES)) if hasattr(os.environ, "encodekey") else ()
 

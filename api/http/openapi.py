@@ -127,6 +127,14 @@ def document() -> dict:
                                              errors=(401,))},
         "/api/me/benefits": {"get": _op("Benefits received", CITIZEN, errors=(401,))},
         "/api/me/visits": {"get": _op("Medical history", CITIZEN, errors=(401,))},
+        "/api/push/key": {"get": _op("The VAPID public key phones subscribe to pushes with",
+                                     ANYONE, errors=())},
+        "/api/push/subscribe": {"post": _op(
+            "Receive notices as pushes on this device", CITIZEN, None,
+            {"subscription": {"type": "object"}}, errors=_PROVEN, ok_status="201")},
+        "/api/push/unsubscribe": {"post": _op(
+            "Stop pushes to this device", CITIZEN, None, {"endpoint": _text(1024)},
+            errors=_PROVEN)},
         "/api/sync/pull": {"get": _op(
             "Changes after a cursor (sync)", CITIZEN,
             params=[_query("since", _text(40)),

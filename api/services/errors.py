@@ -95,6 +95,12 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
                     "again."),
     "bad_encoding": N_("The changes sent could not be unpacked. Reload the page and try "
                         "again; nothing was lost."),
+    "push_subscription": N_("This browser's notification subscription could not be read. "
+                            "Turn notifications off and on again."),
+    "push_service": N_("This browser's notification service is not supported. Use Chrome, "
+                       "Edge, Firefox or Safari, or read your notices in the app."),
+    "push_too_many": N_("This phone already has {limit} notification subscriptions. Turn "
+                        "notifications off and on again."),
     "json_only": N_("The request could not be read. Reload the page and try again."),
     "cross_site": N_("This request came from another website and was refused. Open the "
                      "wallet itself and try again."),
