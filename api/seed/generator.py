@@ -290,7 +290,7 @@ class Generator:
         spells = self.work_history(ref, province, dob, sex, years)
         avg_salary = self.participation(batch, pid, spells, demo.unpaid_months if demo else None)
         if not demo and not (spells and spells[-1][1] is None):
-            self.voluntary(batch, pid, age, sex, spells)
+            self.voluntary(batch, pid, dob, age, sex, spells)
         retired = age >= (60 if sex == "M" else 55) and spells and spells[-1][1] is not None
         working = bool(spells) and spells[-1][1] is None
         level = self.card(ref, batch, pid, code, province, age, retired, working, spells,
@@ -366,7 +366,7 @@ class Generator:
             months += n
         return total // months if months else 0
 
-    def voluntary(self, batch: Batch, pid: int, age: int, sex: str,
+    def voluntary(self, batch: Batch, pid: int, dob: dt.date, age: int, sex: str,
                   spells: list[tuple[dt.date, dt.date | None, int, int]]) -> None:
         """About one in eight people of working age without a job today pay voluntary social
         insurance (22 % of an income they choose), from some months after their last job.
@@ -377,10 +377,13 @@ class Generator:
         this_month = self.today.replace(day=1)
         start = month_add(spells[-1][1], side.randint(1, 24)) if spells else \
             month_add(this_month, -side.randint(1, 60))
+        start = max(start, month_add(dob.replace(day=1), 18 * 12))  # from 18 at the earliest
+        if start > this_month:
+            return  # their job ended too lately to have begun paying by themselves
         income = side.randrange(1_500_000, 8_000_001, 50_000)
         batch.add(Participation, {
             "id": self.ids.take("participation"), "person_id": pid, "scheme": "BHXH",
-            "from_month": min(start, this_month), "to_month": None, "employer_id": None,
+            "from_month": start, "to_month": None, "employer_id": None,
             "salary_basis": income, "contribution": int(income * 0.22), "unpaid_months": 0})
 
     def card(self, ref: Reference, batch: Batch, pid: int, code: str, province: str, age: int,

@@ -155,9 +155,9 @@ def _insert(session: Session, dues: list[Due], now: dt.datetime) -> list[Notice]
 
 def _publish(session: Session, dues: list[Due]) -> list[Notice]:
     """One batch, in one transaction: notices, their change-log rows and their pushes."""
-    known = set(session.execute(select(Notice.person_id, Notice.due_key).where(
+    known = set(map(tuple, session.execute(select(Notice.person_id, Notice.due_key).where(
         col(Notice.person_id).in_({d.person_id for d in dues}),
-        col(Notice.due_key).in_({d.due_key for d in dues}))).tuples().all())
+        col(Notice.due_key).in_({d.due_key for d in dues}))).all()))
     fresh = {(d.person_id, d.due_key): d for d in dues if (d.person_id, d.due_key) not in known}
     if not fresh:
         return []

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import time
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import text
@@ -27,15 +26,6 @@ from api.services import notices
 from tests.api.test_clinic_desk import AN, BACH_MAI, NGOC, citizen, desk
 from tests.devicekit import Device
 from tests.pushkit import PushService, Subscriber, vapid_claims
-
-
-@pytest.fixture
-def service(use_db: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[PushService]:
-    push = PushService()
-    monkeypatch.setenv("PUSH_SERVICES", push.origin)
-    monkeypatch.setenv("VAPID_SUBJECT", "mailto:push-test@example.vn")
-    yield push
-    push.close()
 
 
 def _subscribe(c: TestClient, d: Device, subscriber: Subscriber, **headers: str):
