@@ -168,6 +168,12 @@ export async function start() {
   emit({ lastSync: (await store.meta.get("lastSync")) || null, online: navigator.onLine });
   window.addEventListener("online", () => syncNow());
   window.addEventListener("offline", () => emit({ state: "offline", online: false }));
+  // A notice was just pushed to this phone (assets/sw_push.js): fetch it into the inbox now.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === "notice-pushed") syncNow();
+    });
+  }
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") syncNow();
   });
