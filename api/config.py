@@ -42,11 +42,11 @@ class Settings:
         if o.strip()))
     # Web push (api/push/): the VAPID private key (PEM; made and kept in the database when
     # unset) and the contact push services may use about this server (mailto: or https:;
-    # the app's first origin by default).
+    # the app's first https origin by default).
     vapid_private_key: str = field(
         default_factory=lambda: _env("VAPID_PRIVATE_KEY", "").replace("\\n", "\n"))
     vapid_subject: str = field(
-        default_factory=lambda: _env("VAPID_SUBJECT", allowed_origins()[0]))
+        default_factory=lambda: _env("VAPID_SUBJECT", _default_vapid_subject()))
     # Push-service origins a subscription may point at (comma-separated, `*` for host
     # labels); empty: the browsers' own (api/push/subscriptions.py).
     push_services: tuple[str, ...] = field(default_factory=lambda: tuple(
@@ -54,6 +54,13 @@ class Settings:
     # Pushes in flight at once, and per push service request, seconds to wait.
     push_concurrency: int = field(default_factory=lambda: int(_env("PUSH_CONCURRENCY", "50")))
     push_timeout: float = field(default_factory=lambda: float(_env("PUSH_TIMEOUT", "10")))
+
+
+def _default_vapid_subject() -> str:
+    """The first https origin the app is served on; push services accept only mailto: and
+    https: subjects, so a development set-up on http gets a local mailto:."""
+    secure = [origin for origin in allowed_origins() if origin.startswith("https://")]
+    return secure[0] if secure else "mailto:webpush@localhost"
 
 
 def allowed_origins() -> list[str]:

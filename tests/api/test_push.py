@@ -8,7 +8,6 @@ other roles are refused with a message."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import time
 
@@ -23,6 +22,7 @@ from api.http.app import build
 from api.push import sender
 from api.push.models import PushOutbox, PushSubscription
 from api.services import notices
+from tests.aio import run_apart
 from tests.api.test_clinic_desk import AN, BACH_MAI, NGOC, citizen, desk
 from tests.devicekit import Device
 from tests.pushkit import PushService, Subscriber, vapid_claims
@@ -47,7 +47,7 @@ def _publish(eng: Engine, code: str, kind: str = "card_expiring", **params: obje
 
 def _send(eng: Engine, now: dt.datetime | None = None) -> sender.Report:
     with Session(eng) as s:
-        return asyncio.run(sender.send_due(s, now))
+        return run_apart(sender.send_due(s, now))
 
 
 def _count(eng: Engine, table: str) -> int:

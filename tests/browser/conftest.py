@@ -74,6 +74,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     env = dict(os.environ, DB_URL=db_url, CARD_KEY_FILE=str(var / "issuer.pem"), PORT=str(port),
                ALLOWED_ORIGINS=f"http://localhost:{port},http://127.0.0.1:{port}",
                SMS_GATEWAY="outbox", PYTHONPATH=str(ROOT),
+               # Web push goes to a push service the tests run on loopback (tests/pushkit.py).
+               PUSH_SERVICES="http://127.0.0.1:*",
                REFLEX_WEB_WORKDIR=str(WEB_DIR))
     log = (var / "server.log").open("w")
     proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "reflex"), "run", "--env", "prod",
