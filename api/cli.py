@@ -174,16 +174,15 @@ def main(argv: list[str] | None = None) -> int:
                                         "(newest first)")
     out.add_argument("code")
     out.add_argument("--limit", type=int, default=5)
-    staff_parser = sub.add_parser("staff", help="clinic staff accounts")
+    staff_parser = sub.add_parser("staff", help="staff accounts (clinic staff and officers)")
     staff_sub = staff_parser.add_subparsers(dest="action", required=True)
     add = staff_sub.add_parser("add", help="create a staff account; prints its staff code")
     add.add_argument("--person", required=True, help="the staff member's 10-digit code")
     add.add_argument("--facility", help="facility code, e.g. 01H01 (clinic staff)")
     add.add_argument("--name", required=True, help="full name shown to citizens")
     add.add_argument("--phone", required=True, help="staff phone for the login codes")
-    # Officer accounts come with the officers' pages.
-    add.add_argument("--role", choices=[r for r in STAFF_ROLES if r == "clinic"],
-                     default="clinic")
+    add.add_argument("--role", choices=STAFF_ROLES, default="clinic",
+                     help="clinic (needs --facility) or officer (the agency console)")
     add.set_defaults(run=staff_add)
     staff_sub.add_parser("list", help="list staff accounts").set_defaults(run=staff_list)
     revoke = staff_sub.add_parser("revoke", help="close a staff account, signing out its "

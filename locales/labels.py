@@ -64,11 +64,13 @@ NOTICES: dict[str, str] = {
                            "some benefits may be held back."),
     "visit_recorded": N_("{facility} recorded a visit with your health-insurance card on "
                          "{day}. If it was not you, call the hotline 1900 9068."),
+    "announcement": N_("From the social-insurance agency: {text}"),
 }
 # The screen a notice opens when its push notification is tapped.
 NOTICE_SCREENS: dict[str, str] = {
     "card_expiring": "/card", "contribution_due": "/history", "employer_arrears": "/history",
     "new_visit": "/medical", "visit_recorded": "/medical", "pension_adjusted": "/benefits",
+    "announcement": "/notices",
 }
 # Why a clinic checked a person in (a visit recorded at the desk).
 VISIT_REASONS: dict[str, str] = {
@@ -103,6 +105,7 @@ PAGES: dict[str, str] = {
     "/notices": N_("Notices"),
     "/requests": N_("Service requests"),
     "/clinic": N_("Check a card"),
+    "/officer": N_("Agency console"),
 }
 # The browser tab shows "<page title> · BHXH" (assets/doc_title.jsx does the same).
 TITLE_FORMAT = "{title} · BHXH"

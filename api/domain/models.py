@@ -232,6 +232,22 @@ class Notice(SQLModel, table=True):
     due_key: str | None = Field(default=None, max_length=64)
 
 
+class Announcement(SQLModel, table=True):
+    """A message from the agency written by an officer, in one or more languages, to
+    everyone, one province or one beneficiary group. Each person gets it as a notice in
+    their language or the nearest one given (api/services/announcements.py), made by the
+    notice scheduler (`make notify`), which sets `sent_at` and `recipients` once done."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staffaccount.id", index=True)
+    texts: str  # JSON: language -> text
+    audience: str = Field(max_length=8)  # "all", "province" or "group"
+    audience_code: str = Field(default="", max_length=4)  # province or group code
+    created_at: dt.datetime
+    sent_at: dt.datetime | None = None
+    recipients: int = 0
+
+
 class ServiceDraft(SQLModel, table=True):
     """A service request the person is writing (re-issue of card or book, change of where a
     pension is paid, ...). Made on the phone, offline too: its id comes from the phone."""

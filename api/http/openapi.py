@@ -16,9 +16,11 @@ from api.http.web_surface import API_BODY_LIMIT, API_BODY_LIMITS
 
 FILE = Path(__file__).resolve().parent.parent / "openapi.json"
 # x-roles: "anyone", "citizen" (a session without a staff account), "clinic" (a clinic staff
-# login, api/auth/staff.py); "officer" comes with its routes.
-ANYONE, CITIZEN, CLINIC = ["anyone"], ["citizen"], ["clinic"]
-LOGGED_IN = ["citizen", "clinic"]
+# login, api/auth/staff.py), "officer" (an agency officer's staff login).
+ANYONE, CITIZEN, CLINIC, OFFICER = ["anyone"], ["citizen"], ["clinic"], ["officer"]
+LOGGED_IN = ["citizen", "clinic", "officer"]
+# The sync push: a citizen's changes, or a clinic desk's visits (an officer has neither).
+PUSHERS = ["citizen", "clinic"]
 
 _ERROR = {"type": "object", "required": ["error", "message"],
           "properties": {"error": {"type": "string"}, "message": {"type": "string"}}}
@@ -127,6 +129,14 @@ def document() -> dict:
                                              errors=(401,))},
         "/api/me/benefits": {"get": _op("Benefits received", CITIZEN, errors=(401,))},
         "/api/me/visits": {"get": _op("Medical history", CITIZEN, errors=(401,))},
+        "/api/officer/announcements": {
+            "get": _op("The newest announcements and how many people each reached", OFFICER,
+                       errors=(401,)),
+            "post": _op("Announce to everyone, a province or a beneficiary group (sent by "
+                        "`make notify`)", OFFICER, None,
+                        {"texts": {"type": "object"}, "audience": {
+                            "type": "string", "enum": ["all", "province", "group"]},
+                         "code": _text(4)}, errors=_PROVEN, ok_status="201")},
         "/api/push/key": {"get": _op("The VAPID public key phones subscribe to pushes with",
                                      ANYONE, errors=())},
         "/api/push/subscribe": {"post": _op(
@@ -144,7 +154,7 @@ def document() -> dict:
             "Apply queued changes once each, in one transaction (sync): a citizen's "
             "(notice.read, draft.save, draft.delete) or a clinic desk's (visit.checkin). The "
             "body may be sent with Content-Encoding: gzip (the request proof hashes the "
-            "compressed bytes; at most 1 MB once inflated)", LOGGED_IN, None,
+            "compressed bytes; at most 1 MB once inflated)", PUSHERS, None,
             {"mutations": {"type": "array", "maxItems": 200, "items": {
                 "type": "object", "properties": {"id": _text(40), "type": _text(24),
                                                  "data": _ANY}}}},

@@ -545,7 +545,7 @@ def demo_notices(engine: Engine, today: dt.date) -> None:
 
 
 def demo_staff(engine: Engine) -> None:
-    """The README's clinic staff accounts (api/auth/staff.py), with their fixed codes."""
+    """The README's staff accounts (api/auth/staff.py), with their fixed codes."""
     from api.auth.models import StaffAccount
 
     with Session(engine) as session:
@@ -553,8 +553,9 @@ def demo_staff(engine: Engine) -> None:
             pid = session.execute(select(Person.id).where(Person.code == demo.person_code)
                                   ).scalar_one()
             fid = session.execute(select(Facility.id).where(
-                Facility.code == demo.facility_code)).scalar_one()
-            session.add(StaffAccount(staff_code=demo.staff_code, person_id=pid, role="clinic",
+                Facility.code == demo.facility_code)).scalar_one() \
+                if demo.facility_code else None
+            session.add(StaffAccount(staff_code=demo.staff_code, person_id=pid, role=demo.role,
                                      facility_id=fid, full_name=demo.full_name,
                                      phone=demo.phone, created_at=utcnow()))
         session.commit()

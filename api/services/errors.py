@@ -95,6 +95,11 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
                     "again."),
     "bad_encoding": N_("The changes sent could not be unpacked. Reload the page and try "
                         "again; nothing was lost."),
+    "announcement_empty": N_("Write the announcement in at least one language."),
+    "announcement_too_long": N_("An announcement has at most {max} characters in each "
+                                "language. Shorten it."),
+    "announcement_audience": N_("Choose who gets the announcement: everyone, one province or "
+                                "one beneficiary group."),
     "push_subscription": N_("This browser's notification subscription could not be read. "
                             "Turn notifications off and on again."),
     "push_service": N_("This browser's notification service is not supported. Use Chrome, "

@@ -7,7 +7,9 @@ Rules (`RULES`):
 - employer_arrears: from the 10th of the month (the day the real app sends it), the
   employer of an ongoing job has months declared but not paid;
 - pension_adjusted: a pension adjustment takes effect (from 31 days ahead until 60 days
-  after, so an adjustment decided late is still told).
+  after, so an adjustment decided late is still told);
+- announcement: an officer's announcement not sent yet reaches everyone it addresses, each
+  in their language or the nearest one written (api/services/announcements.py).
 
 **Once per occasion.** Each notice carries a `due_key` naming its occasion
 ("card_expiring:7:2026-12-01"), unique per person in the database: a second run, or two
@@ -28,12 +30,13 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col
 
 from api.clock import utcnow
 from api.domain.models import (
+    Announcement,
     Benefit,
     Employer,
     HealthCard,
@@ -42,6 +45,7 @@ from api.domain.models import (
     PensionAdjustment,
 )
 from api.push.models import PushOutbox, PushSubscription
+from api.services import announcements
 from sync import changes, documents
 
 BATCH = 1000
@@ -178,12 +182,38 @@ def _publish(session: Session, dues: list[Due]) -> list[Notice]:
     return made
 
 
-def run(session: Session, today: dt.date, rules: tuple[str, ...] = tuple(RULES)
+def announce(session: Session) -> int:
+    """Make the notices of every announcement not sent yet (api/services/announcements.py);
+    how many were made now. Once all its people have theirs, the announcement is marked
+    sent with the number of people it reached."""
+    made = 0
+    pending = session.execute(select(Announcement).where(
+        col(Announcement.sent_at).is_(None)).order_by(Announcement.id)).scalars().all()
+    for row in pending:
+        texts, key, after = json.loads(row.texts), f"announcement:{row.id}", 0
+        while people := session.execute(announcements.addressed(row, after, BATCH)).all():
+            made += len(_publish(session, [
+                Due(pid, "announcement", key, {"text": announcements.nearest(texts, lang)})
+                for pid, lang in people]))
+            after = people[-1][0]
+        reached = session.execute(select(func.count()).select_from(Notice).where(
+            col(Notice.due_key) == key)).scalar_one()
+        session.execute(update(Announcement).where(col(Announcement.id) == row.id).values(
+            sent_at=utcnow(), recipients=reached))
+        session.commit()
+    return made
+
+
+def run(session: Session, today: dt.date, rules: tuple[str, ...] = (*RULES, "announcement")
         ) -> Counter[str]:
-    """Make every notice due `today`; how many of each kind were made now."""
+    """Make every notice due `today`, and those of announcements not sent yet; how many of
+    each kind were made now."""
     made: Counter[str] = Counter()
     for name in rules:
+        if name == "announcement":
+            made[name] += announce(session)
+            continue
         for dues in _batches(session, RULES[name], today):
             made[name] += len(_publish(session, dues))
-    return made
+    return +made
 
