@@ -8,33 +8,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, expect
 from sqlmodel import Session
 
 from api.db import engine_for
 from api.services import notice_schedule
-from tests.browser.conftest import HOME, HYDRATED, PHONE, Server, log_in, shot, submit
+from tests.browser.conftest import HOME, HYDRATED, PHONE, Server, log_in, log_in_desk, shot
 
 OFFICER = "CB-01"
 VI = "Cổng dịch vụ công tạm dừng để bảo trì từ 22 giờ đến 24 giờ ngày 30/11."
 EN = "The public-service portal stops for maintenance from 22:00 to 24:00 on 30 November."
 
 
-def log_in_officer(page: Page, server: Server) -> None:
-    """The staff login with the officer's code, landing on the console."""
-    server.age_codes(dt.timedelta(days=1, minutes=1))
-    page.goto("/login?as=clinic")
-    submit(page, "#code", OFFICER, "#otp")
-    page.wait_for_function(HYDRATED, arg="#otp")
-    page.locator("#otp").fill(server.sms_code(OFFICER))
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/officer/?$"), timeout=30000)
-
-
 def test_an_officer_announces_and_a_citizen_reads_it(context: BrowserContext,
                                                      server: Server) -> None:
     page = context.new_page()
-    log_in_officer(page, server)
+    log_in_desk(page, server, OFFICER, lands=r"/officer/?$")
     page.wait_for_function(HYDRATED, arg="#announce-send")
     expect(page.locator("#announcement-list, .panel p").first).to_be_visible()
     page.locator("#text-vi").fill(VI)

@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 from sqlalchemy import text
 from sqlmodel import Session, select
 
@@ -27,7 +27,7 @@ from api.domain.models import Notice, Person
 from api.push import sender
 from api.services import notices
 from tests.aio import run_apart
-from tests.browser.conftest import PHONE, Server, leave, log_in, shot
+from tests.browser.conftest import Server, log_in, shot
 from tests.browser.test_offline import AN, sw_ready, synced
 from tests.pushkit import PushService, Subscriber
 
@@ -61,13 +61,26 @@ def push_service() -> Iterator[PushService]:
 
 
 @pytest.fixture
-def phone(browser: Browser, server: Server) -> Iterator[BrowserContext]:
-    server.reset_logins()
-    ctx = browser.new_context(viewport=PHONE, device_scale_factor=1, locale="vi-VN",
-                              base_url=server.url, service_workers="allow")
-    ctx.grant_permissions(["notifications"], origin=server.url)
-    yield ctx
-    leave(ctx)
+def phone(context: BrowserContext, server: Server) -> BrowserContext:
+    """A phone whose reader has allowed notifications for the app."""
+    context.grant_permissions(["notifications"], origin=server.url)
+    return context
+
+
+def _notifications_on(phone: BrowserContext, server: Server, subscriber: Subscriber) -> Page:
+    """Log in, open the notices screen (the switch off: never asked on its own) and turn
+    notifications on with the test's subscription."""
+    page = phone.new_page()
+    log_in(page, server)
+    page.goto("/notices")
+    synced(page)
+    sw_ready(page)
+    expect(page.locator("#push-switch")).to_have_attribute("data-state", "off")
+    shot(page, "push-off-vi")
+    page.evaluate(FAKE_SUBSCRIBE, subscriber.subscription())
+    page.locator("#push-on").click()
+    expect(page.locator("#push-switch")).to_have_attribute("data-state", "on")
+    return page
 
 
 def _person(server: Server, lang: str | None = None) -> int:
@@ -121,21 +134,10 @@ def _shown(page: Page, tag: str) -> dict:
 
 def test_a_notice_pushed_to_the_phone_is_shown_in_its_language_and_lands_in_the_inbox(
         phone: BrowserContext, server: Server, push_service: PushService) -> None:
-    page = phone.new_page()
-    log_in(page, server)
-    page.goto("/notices")
-    synced(page)
-    sw_ready(page)
-    switch = page.locator("#push-switch")
-    expect(switch).to_have_attribute("data-state", "off")  # never asked on its own
-    expect(page.locator("#anti-scam")).to_contain_text("không bao giờ yêu cầu")
-    shot(page, "push-off-vi")
-
     subscriber = Subscriber(push_service, "phone")
-    page.evaluate(FAKE_SUBSCRIBE, subscriber.subscription())
-    page.locator("#push-on").click()
-    expect(switch).to_have_attribute("data-state", "on")
-    expect(switch).to_contain_text("Đã bật thông báo")
+    page = _notifications_on(phone, server, subscriber)
+    expect(page.locator("#anti-scam")).to_contain_text("không bao giờ yêu cầu")
+    expect(page.locator("#push-switch")).to_contain_text("Đã bật thông báo")
     assert page.evaluate("window.__pushKey") == page.request.get("/api/push/key").json()["key"]
     shot(page, "push-on-vi")
 
@@ -183,14 +185,7 @@ def test_a_notice_pushed_to_the_phone_is_shown_in_its_language_and_lands_in_the_
 
 def test_turning_notifications_off_forgets_the_subscription(
         phone: BrowserContext, server: Server, push_service: PushService) -> None:
-    page = phone.new_page()
-    log_in(page, server)
-    page.goto("/notices")
-    synced(page)
-    sw_ready(page)
-    page.evaluate(FAKE_SUBSCRIBE, Subscriber(push_service, "off-phone").subscription())
-    page.locator("#push-on").click()
-    expect(page.locator("#push-switch")).to_have_attribute("data-state", "on")
+    page = _notifications_on(phone, server, Subscriber(push_service, "off-phone"))
     page.locator("#push-off").click()
     expect(page.locator("#push-switch")).to_have_attribute("data-state", "off")
     with engine_for(server.db_url).connect() as conn:
