@@ -229,6 +229,10 @@ def document() -> dict:
                 _query("page", {"type": "integer", "minimum": 1}),
                 _query("contracted", _text(1)), _query("sick_leave", _text(1))],
             errors=(400, 404))},
+        "/api/help/ask": {"get": _op(
+            "The help assistant: the FAQ entry that answers a question, in the reader's "
+            "language, with the screen that helps; or 'I do not know' with the hotline",
+            ANYONE, params=[_query("q", _text(300))], errors=(400,))},
         "/api/openapi.json": {"get": _op("This document", ANYONE, errors=())},
     }
     return {

@@ -41,6 +41,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "bad_page": N_("There is no such page. Showing the first page."),
     "search_empty": N_("Type at least 2 letters to search."),
     "search_too_long": N_("The search is too long. Type at most {max} characters."),
+    "question_too_long": N_("The question is too long. Ask it in at most {max} characters."),
     "lookup_missing": N_("Fill in your full name, date of birth and province."),
     "lookup_none": N_("No code matches these details. Check the spelling of the name with "
                       "its accents and the date of birth."),

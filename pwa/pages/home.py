@@ -36,6 +36,7 @@ def home_page() -> rx.Component:
             tile("/lookup", "⌕", t("Look-ups"), t("Clinics, agencies, employers")),
             tile("/profile", "◉", t("Profile"), t("Your details, log out")),
             tile("/security", "⚷", t("Devices and security"), t("This phone, recent logins")),
+            tile("/help", "?", t("Help and support"), t("Questions, hotline, invite")),
             class_name="tiles",
         ),
     )

@@ -1,0 +1,102 @@
+"""Held-out questions for the help assistant (api/services/assistant.py): how people really
+ask, in their own words (Vietnamese with and without accents, typos, English as a foreign
+worker types it), each with the FAQ entry (locales/faq.py) that answers it. They were
+written apart from the entries' keywords and are not used to build the index: the hit rate
+on them is the assistant's figure (tests/unit/test_assistant.py, tests/bench/).
+
+UNKNOWN: questions the FAQ does not answer; the assistant must say it does not know.
+"""
+
+from __future__ import annotations
+
+VI: list[tuple[str, str]] = [
+    ("làm sao để đăng nhập vào app", "login"),
+    ("dang nhap bang gi vay", "login"),
+    ("cho tôi hỏi vào ứng dụng bằng cách nào", "login"),
+    ("ko nhận được tin nhắn mã xác thực", "no_sms"),
+    ("đợi mãi không thấy sms gửi về", "no_sms"),
+    ("quên mã số bảo hiểm xã hội thì tra ở đâu", "find_code"),
+    ("khong nho ma so bhxh", "find_code"),
+    ("đăng nhập bằng vân tay được không", "passkey"),
+    ("điện thoại bị trộm mất rồi phải làm sao", "lost_phone"),
+    ("mat dien thoai thi lam the nao", "lost_phone"),
+    ("em vừa đánh rơi đt", "lost_phone"),
+    ("mới mua điện thoại mới muốn chuyển sang", "new_phone"),
+    ("đổi máy khác có mất dữ liệu không", "new_phone"),
+    ("dùng cùng lúc trên 2 điện thoại được ko", "two_phones"),
+    ("có người lạ đăng nhập tài khoản của tôi", "moved_not_me"),
+    ("đi khám bệnh đưa thẻ bhyt trên điện thoại thế nào", "card_clinic"),
+    ("ra benh vien xuat trinh the bang app duoc khong", "card_clinic"),
+    ("sao mã qr cứ thay đổi liên tục", "live_qr"),
+    ("muốn in thẻ bảo hiểm y tế ra giấy", "print_card"),
+    ("the bhyt het han roi gia han o dau", "card_expiring"),
+    ("chuyển nơi khám ban đầu sang bệnh viện khác", "primary_care"),
+    ("không có mạng có mở được thẻ không", "offline"),
+    ("o vung cao khong co song dung app duoc khong", "offline"),
+    ("xem mình đã đóng bảo hiểm được bao nhiêu năm", "history"),
+    ("tra cuu qua trinh dong bhxh", "history"),
+    ("công ty nợ tiền bảo hiểm của tôi", "arrears"),
+    ("sao có mấy tháng ghi là chưa đóng", "arrears"),
+    ("xem tiền thai sản đã được nhận chưa", "benefits"),
+    ("lương hưu tháng này được bao nhiêu", "benefits"),
+    ("giấy nghỉ ốm của tôi xem ở đâu", "sick_leave"),
+    ("mua bhyt cho cả nhà 4 người hết bao nhiêu tiền", "household_cost"),
+    ("đóng bảo hiểm y tế hộ gia đình ở đâu", "household_renew"),
+    ("con tôi 3 tuổi có phải mua bhyt không", "children"),
+    ("có người gọi điện xưng bảo hiểm xã hội đòi mã otp", "scam"),
+    ("bật thông báo như thế nào", "notifications"),
+    ("số tổng đài hỗ trợ là bao nhiêu", "contact"),
+    ("tìm đại lý thu gần nhà", "find_clinic"),
+    ("cài app lên điện thoại thế nào", "install"),
+    ("bệnh viện nào đã quét thẻ của tôi", "who_viewed"),
+    ("muốn ủy quyền cho con nhận lương hưu thay", "pension_change"),
+]
+
+EN: list[tuple[str, str]] = [
+    ("how can i sign in", "login"),
+    ("what do i need to log into the app", "login"),
+    ("the verification text never arrives", "no_sms"),
+    ("didnt recieve the sms", "no_sms"),
+    ("I can't remember my insurance number", "find_code"),
+    ("where do I find my social insurance code", "find_code"),
+    ("can I use face id to log in", "passkey"),
+    ("my phone got stolen", "lost_phone"),
+    ("I lost my mobile, what now?", "lost_phone"),
+    ("got a new phone, how do I transfer my account", "new_phone"),
+    ("can my wife and I use one account on two phones", "two_phones"),
+    ("someone else logged into my account", "moved_not_me"),
+    ("how to show the insurance card at the hospital", "card_clinic"),
+    ("the QR code keeps changing, why?", "live_qr"),
+    ("can I print a paper copy of the card", "print_card"),
+    ("my card expires next month", "card_expiring"),
+    ("how to switch my registered hospital", "primary_care"),
+    ("does it work with no internet connection", "offline"),
+    ("the app shows no data, nothing saved", "nothing_saved"),
+    ("how many years have I contributed", "history"),
+    ("my employer did not pay my insurance", "arrears"),
+    ("there is a gap in my contribution record", "history_wrong"),
+    ("where can I see my maternity allowance", "benefits"),
+    ("I need my sick leave paper", "sick_leave"),
+    ("how much is health insurance for my family", "household_cost"),
+    ("where do I pay household insurance", "household_renew"),
+    ("is insurance free for my 2 year old kid", "children"),
+    ("I'm an expat working in Hanoi, am I covered", "foreign_insured"),
+    ("how do I switch the app to english", "language"),
+    ("a caller said he was from BHXH and wanted my code", "scam"),
+    ("how do i turn on push notifications", "notifications"),
+    ("what is the support phone number", "contact"),
+    ("find a clinic near me", "find_clinic"),
+    ("how to install this app on my phone", "install"),
+    ("who has scanned my card", "who_viewed"),
+    ("how to change the bank account for my pension", "pension_change"),
+]
+
+UNKNOWN: list[tuple[str, str]] = [
+    ("thời tiết hà nội ngày mai thế nào", "vi"),
+    ("giá vàng hôm nay", "vi"),
+    ("what is the weather tomorrow", "en"),
+    ("recommend a good pho restaurant", "en"),
+    ("明天天气怎么样", "zh"),
+    ("おすすめのラーメン屋", "ja"),
+    ("오늘 날씨 어때요", "ko"),
+]
