@@ -99,7 +99,8 @@ def formats_json() -> str:
     body = {"langs": {lang: formats.spec(lang) for lang in ENABLED}, "labels": labels.ALL,
             "limits": {"draft_text": labels.DRAFT_TEXT_MAX}, "title_format": labels.TITLE_FORMAT,
             "pages": labels.PAGES,
-            "faq": {"topics": faq.TOPICS,
+            # Topics as [id, msgid] pairs: the file's keys are sorted, the topics' order kept.
+            "faq": {"topics": list(faq.TOPICS.items()),
                     "entries": [{k: e[k] for k in ("id", "topic", "q", "a", "screen")}
                                 for e in faq.FAQ]}}
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -11,7 +11,8 @@ import { useLang, useT } from "../i18n.js";
 import { qrPath } from "../qr_svg.js";
 
 const FAQ = formats.faq.entries;
-const TOPICS = formats.faq.topics;
+const TOPIC_ORDER = formats.faq.topics.map(([id]) => id);
+const TOPICS = Object.fromEntries(formats.faq.topics);
 const HOTLINE = "1900 9068";
 const TEL = "tel:19009068";
 
@@ -61,10 +62,10 @@ function ScreenLink({ screen }) {
   );
 }
 
-function Entry({ entry, open }) {
+function Entry({ entry, open, anchor = false }) {
   const t = useT();
   return (
-    <details className="faq-item" id={`faq-${entry.id}`} data-id={entry.id} open={open}>
+    <details className="faq-item" id={anchor ? `faq-${entry.id}` : undefined} data-id={entry.id} open={open}>
       <summary>{t(entry.q)}</summary>
       <p>{t(entry.a)}</p>
       <ScreenLink screen={entry.screen} />
@@ -156,7 +157,7 @@ function Faq() {
   const t = useT();
   const [query, setQuery] = useState("");
   const found = searchFaq(query, t);
-  const topics = Object.keys(TOPICS).filter((topic) => found.some((e) => e.topic === topic));
+  const topics = TOPIC_ORDER.filter((topic) => found.some((e) => e.topic === topic));
   return (
     <section className="panel" aria-labelledby="faq-title">
       <h2 className="section-title" id="faq-title">{t("Frequently asked questions")}</h2>
@@ -165,11 +166,11 @@ function Faq() {
         onChange={(e) => setQuery(e.target.value)} placeholder={t("e.g. mat dien thoai")} />
       <p className="small muted" id="faq-count" aria-live="polite">
         {t("{n} of {total} questions", { n: found.length, total: FAQ.length })}</p>
-      {query.trim() ? found.map((e) => <Entry key={e.id} entry={e} open={found.length === 1} />)
+      {query.trim() ? found.map((e) => <Entry key={e.id} entry={e} open={found.length === 1} anchor />)
         : topics.map((topic) => (
           <div key={topic} className="faq-topic">
             <h3 className="faq-topic-title">{t(TOPICS[topic])}</h3>
-            {found.filter((e) => e.topic === topic).map((e) => <Entry key={e.id} entry={e} open={false} />)}
+            {found.filter((e) => e.topic === topic).map((e) => <Entry key={e.id} entry={e} open={false} anchor />)}
           </div>
         ))}
       {query.trim() && !found.length ? (
@@ -213,7 +214,7 @@ function Invite() {
           <path d={code.path} fill="#0b2545" />
         </svg>
       ) : null}
-      <p className="small card-number" id="invite-url">{url}</p>
+      <p className="small muted" id="invite-url">{url}</p>
       <button className="btn btn-wide" type="button" id="invite-share" onClick={share}>{t("Share the link")}</button>
       {note ? <p className="small" role="status" id="invite-note">{note}</p> : null}
     </section>

@@ -26,9 +26,17 @@ NoticesScreen = _screen("NoticesScreen", "notices", "Notices; marking one read w
 RequestsScreen = _screen("RequestsScreen", "requests", "Service-request drafts, offline too.")
 CardViews = _screen("CardViews", "card_views",
                     "Who viewed my card: clinics' scans, look-ups and visits, offline too.")
-HelpScreen = _screen("HelpScreen", "help",
-                     "Help: FAQ (offline, accent-free search), assistant, hotline, invite.",
-                     ("qrcode-generator@2.0.4",))
+
+
+class HelpScreen(rx.Component):
+    """Help: FAQ (offline, accent-free search), assistant, hotline, support e-mail, invite."""
+
+    library = "$/public/screens/help.jsx"
+    tag = "HelpScreen"
+    lib_dependencies: list[str] = ["qrcode-generator@2.0.4"]  # noqa: RUF012 (Reflex's own)
+    email: rx.Var[str]
+
+
 Greeting = _screen("Greeting", "home", "The home greeting from the stored profile.")
 SyncAgent = _screen("SyncAgent", "shared", "Runs the sync loop (open, reconnect, each minute).")
 OfflineBanner = _screen("OfflineBanner", "shared", "'Offline - last updated ...' when offline.")
