@@ -97,6 +97,7 @@ PAGES: dict[str, str] = {
     "/login": N_("Log in"),
     "/lookup": N_("Look-ups"),
     "/help": N_("Help and support"),
+    "/news": N_("News and guides"),
     "/profile": N_("Profile"),
     "/security": N_("Devices and security"),
     "/card": N_("Health-insurance card"),

@@ -96,6 +96,11 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
                     "again."),
     "bad_encoding": N_("The changes sent could not be unpacked. Reload the page and try "
                         "again; nothing was lost."),
+    "news_empty": N_("Write a title and a text in at least one language."),
+    "news_half": N_("Write both a title and a text in {language}, or leave both empty."),
+    "news_title_too_long": N_("A title has at most {max} characters."),
+    "news_body_too_long": N_("A text has at most {max} characters."),
+    "news_kind": N_("Choose whether it is news or a guide."),
     "announcement_empty": N_("Write the announcement in at least one language."),
     "announcement_too_long": N_("An announcement has at most {max} characters in each "
                                 "language. Shorten it."),

@@ -222,9 +222,11 @@ function Invite() {
 }
 
 export function HelpScreen({ email }) {
+  const t = useT();
   return (
     <>
       <Contact email={email} />
+      <a className="btn btn-wide" href="/news" id="news-link">{t("News and guides")}</a>
       <Assistant email={email} />
       <Faq />
       <Invite />

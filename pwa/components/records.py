@@ -37,6 +37,8 @@ class HelpScreen(rx.Component):
     email: rx.Var[str]
 
 
+NewsScreen = _screen("NewsScreen", "news",
+                     "News and guides from the agency; the last list kept for offline.")
 Greeting = _screen("Greeting", "home", "The home greeting from the stored profile.")
 SyncAgent = _screen("SyncAgent", "shared", "Runs the sync loop (open, reconnect, each minute).")
 OfflineBanner = _screen("OfflineBanner", "shared", "'Offline - last updated ...' when offline.")
