@@ -10,6 +10,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from locales import faq
 from tests.browser.conftest import HYDRATED, Server, shot
+from tests.browser.test_accessibility import serious_violations
 from tests.browser.test_offline import sw_ready
 
 
@@ -88,3 +89,18 @@ def test_help_logged_out_online_then_offline(page: Page, context: BrowserContext
                                                                                "lost_phone")
     shot(page, "help-offline-vi")
     context.set_offline(False)
+
+
+def test_help_and_news_pass_axe_logged_out(page: Page, server: Server) -> None:
+    """No serious or critical axe-core violations on /help (an entry and an answer open)
+    and /news, for a visitor."""
+    open_help(page)
+    page.locator("#faq-q").fill("the bhyt")
+    page.locator("#faq-title ~ .faq-item summary").first.click()
+    page.locator("#assistant-q").fill("mất điện thoại")
+    page.get_by_role("button", name="Hỏi", exact=True).click()
+    expect(page.locator(".assistant-answer")).to_be_visible()
+    assert serious_violations(page) == []
+    page.goto("/news")
+    page.locator("#news-empty, #news-list li").first.wait_for()
+    assert serious_violations(page) == []
