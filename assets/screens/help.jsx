@@ -109,7 +109,9 @@ function Assistant({ email }) {
       setBusy(false);
     }
   };
-  const entryOf = (id) => FAQ.find((e) => e.id === id);
+  // The bundled entry (translated here); the server's words if this build lacks it.
+  const entryOf = (e) => FAQ.find((f) => f.id === e.id)
+    || { id: e.id, q: e.question, a: e.answer, screen: e.screen };
   return (
     <section className="panel" aria-labelledby="assistant-title">
       <h2 className="section-title" id="assistant-title">{t("Ask the assistant")}</h2>
@@ -131,7 +133,7 @@ function Assistant({ email }) {
             </>
           ) : reply.known ? (
             <div className="assistant-answer" data-id={reply.entry.id}>
-              <Entry entry={entryOf(reply.entry.id)} open />
+              <Entry entry={entryOf(reply.entry)} open />
             </div>
           ) : (
             <div className="assistant-unknown" id="assistant-unknown">
@@ -145,7 +147,7 @@ function Assistant({ email }) {
         {reply && reply.related && reply.related.length ? (
           <>
             <p className="small muted">{t("Related questions")}</p>
-            {reply.related.map((e) => <Entry key={e.id} entry={entryOf(e.id)} open={false} />)}
+            {reply.related.map((e) => <Entry key={e.id} entry={entryOf(e)} open={false} />)}
           </>
         ) : null}
       </div>

@@ -1,12 +1,15 @@
 """News in Chromium: the demo officer publishes a guide in Vietnamese and English from the
 console; a citizen reads it on /news, and reads it again with the network off (the page
-from the service worker, the list from what the phone kept)."""
+from the service worker, the list from what the phone kept); a clinic desk is kept out of
+the console (the citizen's case: test_officer_announcements.py)."""
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import BrowserContext, expect
 
-from tests.browser.conftest import HYDRATED, PHONE, Server, leave, log_in, shot
+from tests.browser.conftest import HYDRATED, PHONE, Server, leave, log_in, log_in_desk, shot
 from tests.browser.test_officer_announcements import log_in_officer
 from tests.browser.test_offline import sw_ready
 
@@ -54,3 +57,14 @@ def test_an_officer_publishes_and_a_citizen_reads_it_offline_too(context: Browse
         reader.set_offline(False)
     finally:
         leave(reader)
+
+
+def test_a_clinic_desk_cannot_open_the_console_but_reads_the_news(context: BrowserContext,
+                                                                   server: Server) -> None:
+    page = context.new_page()
+    log_in_desk(page, server)
+    page.goto("/officer")
+    page.wait_for_url(re.compile(r"/clinic/?$"), timeout=20000)  # not an officer: its desk
+    expect(page.locator("#news-publish")).to_have_count(0)
+    page.goto("/news")
+    expect(page.locator("#news-empty, #news-list li").first).to_be_visible()
