@@ -6,6 +6,7 @@ entries. Phone-size screenshots in Vietnamese and English."""
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from locales import faq
@@ -104,3 +105,25 @@ def test_help_and_news_pass_axe_logged_out(page: Page, server: Server) -> None:
     page.goto("/news")
     page.locator("#news-empty, #news-list li").first.wait_for()
     assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize(("lang", "search", "question", "ask"), [
+    ("zh", "手机丢了", "手机丢了怎么办？", "我的手机丢了"),
+    ("ja", "なくしました", "電話をなくしました。どうすればいいですか？", "スマホを落とした"),
+    ("ko", "잃어버렸어요", "휴대폰을 잃어버렸어요. 어떻게 해야 하나요?", "핸드폰 분실"),
+    ("en", "LOST PHONE", "I lost my phone. What should I do?", "my mobile got stolen"),
+])
+def test_search_and_ask_in_each_language(page: Page, server: Server, lang: str, search: str,
+                                         question: str, ask: str) -> None:
+    page.add_init_script(f"localStorage.setItem('lang', '{lang}')")
+    open_help(page)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    page.locator("#faq-q").fill(search)
+    found = page.locator("#faq-title ~ .faq-item[data-id=lost_phone]")
+    expect(found.locator("summary")).to_have_text(question)
+    page.locator("#assistant-q").fill(ask)
+    page.locator("#assistant-q").press("Enter")
+    answer = page.locator(".assistant-answer")
+    expect(answer).to_have_attribute("data-id", "lost_phone")
+    expect(answer.locator("summary")).to_have_text(question)
+    shot(page, f"help-{lang}")
