@@ -15,9 +15,10 @@ from api.domain.codes import fold
 from api.services import assistant
 from api.services.errors import UserError
 from locales import ENABLED, LOCALE_DIR, faq, labels, tr
-from tests.help_phrasings import EN, UNKNOWN, VI
+from tests.help_phrasings import EN, EN_FRESH, UNKNOWN, VI, VI_FRESH
 
 FLOOR = 0.8  # share of held-out phrasings the assistant must answer with the right entry
+FRESH_FLOOR = 0.65  # the same on the second set, measured once untuned (70 % vi, 80 % en)
 
 
 def test_at_least_30_questions_on_every_topic_asked_for() -> None:
@@ -129,15 +130,18 @@ def hit_rate(rows: list[tuple[str, str]], lang: str) -> float:
 
 def test_held_out_phrasings_are_real_and_apart_from_the_keywords() -> None:
     assert len(VI) >= 30 and len(EN) >= 30
-    for question, _ in VI + EN:
+    for question, _ in VI + EN + VI_FRESH + EN_FRESH:
         for keywords in faq.KEYWORDS.values():
             assert fold(question) not in keywords.get("vi", "") + keywords.get("en", "")
     assert any(fold(q) == q for q, _ in VI) and any(re.search("[ăâđêôơư]", q) for q, _ in VI)
 
 
-@pytest.mark.parametrize(("lang", "rows"), [("vi", VI), ("en", EN)])
-def test_hit_rate_on_held_out_phrasings(lang: str, rows: list[tuple[str, str]]) -> None:
-    assert hit_rate(rows, lang) >= FLOOR
+@pytest.mark.parametrize(("lang", "rows", "floor"), [
+    ("vi", VI, FLOOR), ("en", EN, FLOOR), ("vi", VI_FRESH, FRESH_FLOOR),
+    ("en", EN_FRESH, FRESH_FLOOR)])
+def test_hit_rate_on_held_out_phrasings(lang: str, rows: list[tuple[str, str]],
+                                        floor: float) -> None:
+    assert hit_rate(rows, lang) >= floor
 
 
 def test_support_email_follows_the_https_origin(monkeypatch: pytest.MonkeyPatch) -> None:
