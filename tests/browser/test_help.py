@@ -127,3 +127,16 @@ def test_search_and_ask_in_each_language(page: Page, server: Server, lang: str, 
     expect(answer).to_have_attribute("data-id", "lost_phone")
     expect(answer.locator("summary")).to_have_text(question)
     shot(page, f"help-{lang}")
+
+
+def test_invite_copies_the_link_where_the_browser_cannot_share(page: Page,
+                                                               context: BrowserContext,
+                                                               server: Server) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    # As in a browser without the Web Share API (desktop Chromium on Linux has none).
+    page.add_init_script("delete Navigator.prototype.share")
+    open_help(page)
+    assert page.evaluate("() => typeof navigator.share") == "undefined"
+    page.locator("#invite-share").click()
+    expect(page.locator("#invite-note")).to_have_text("Đã sao chép liên kết.")
+    assert page.evaluate("() => navigator.clipboard.readText()") == f"{server.url}/"
