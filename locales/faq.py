@@ -61,8 +61,9 @@ FAQ: list[dict[str, str]] = [
     {"id": "new_phone", "topic": "device", "screen": "/login",
      "q": N_('I have a new phone. How do I move the app?'),
      "a": N_('Open the app on the new phone and log in. It warns that the account is in use on '
-            'the old phone; continuing signs the old phone out and deletes your data there. '
-            'Your records download again, and you can create a new passkey.')},
+            'the old phone; continuing signs the old phone out, and your data on it is '
+            'deleted when it next opens the app. Your records download again, and you can '
+            'create a new passkey.')},
     {"id": "two_phones", "topic": "device", "screen": "/security",
      "q": N_('Can I use the app on two phones?'),
      "a": N_('No. Your account works on one phone at a time, so that one card cannot be used '
