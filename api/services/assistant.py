@@ -204,13 +204,14 @@ def match(question: str, lang: str) -> tuple[str | None, list[str]]:
         if candidate and (not ranked or candidate[0][0] * candidate[0][1]
                           > ranked[0][0] * ranked[0][1]):
             ranked = candidate
-    seen: list[str] = []
-    for _, _, entry_id in ranked:
-        if entry_id not in seen:
-            seen.append(entry_id)
-    if not ranked or ranked[0][0] < MIN_SCORE or ranked[0][1] < MIN_COVER:
-        return None, seen[:2]
-    return seen[0], seen[1:3]
+    if not ranked:
+        return None, []
+    best_score, best_cover, best = ranked[0]
+    known = best_score >= MIN_SCORE and best_cover >= MIN_COVER
+    # Related entries explain a fair part of the question too (not one common word).
+    related = [entry_id for score, cover, entry_id in ranked
+               if (entry_id != best or not known) and score >= MIN_SCORE / 2 and cover >= 0.2]
+    return (best if known else None), list(dict.fromkeys(related))[:2]
 
 
 _BY_ID = {entry["id"]: entry for entry in faq.FAQ}
