@@ -54,6 +54,21 @@ class Settings:
     # Pushes in flight at once, and per push service request, seconds to wait.
     push_concurrency: int = field(default_factory=lambda: int(_env("PUSH_CONCURRENCY", "50")))
     push_timeout: float = field(default_factory=lambda: float(_env("PUSH_TIMEOUT", "10")))
+    # The support e-mail the help page offers (a mailto: link): support@ the app's first
+    # https origin by default.
+    support_email: str = field(
+        default_factory=lambda: _env("SUPPORT_EMAIL", _default_support_email()))
+
+
+def _default_support_email() -> str:
+    """support@ the host of the first https origin the app is served on, else
+    support@localhost."""
+    for origin in allowed_origins():
+        if origin.startswith("https://"):
+            host = origin.removeprefix("https://").split("/")[0].split(":")[0]
+            if host:
+                return f"support@{host}"
+    return "support@localhost"
 
 
 def _default_vapid_subject() -> str:
@@ -75,7 +90,8 @@ def allowed_origins() -> list[str]:
 VARIABLES = ("DB_URL", "SECRET_KEY", "SMS_GATEWAY", "SMS_GATEWAY_URL", "SMS_GATEWAY_TOKEN",
              "CARD_KEY_FILE", "CARD_TRUSTED_KEYS", "SESSION_DAYS", "WEBAUTHN_RP_ID",
              "WEBAUTHN_ORIGINS", "ALLOWED_ORIGINS", "PORT", "VAPID_PRIVATE_KEY",
-             "VAPID_SUBJECT", "PUSH_SERVICES", "PUSH_CONCURRENCY", "PUSH_TIMEOUT")
+             "VAPID_SUBJECT", "PUSH_SERVICES", "PUSH_CONCURRENCY", "PUSH_TIMEOUT",
+             "SUPPORT_EMAIL")
 _cached: tuple[tuple[object, ...], Settings] | None = None
 _KEYS = tuple(map(os.environ.encodekey, VARIABLES)) if hasattr(os.environ, "encodekey") else ()
 

@@ -96,6 +96,8 @@ PAGES: dict[str, str] = {
     "/": N_("Home"),
     "/login": N_("Log in"),
     "/lookup": N_("Look-ups"),
+    "/help": N_("Help and support"),
+    "/news": N_("News and guides"),
     "/profile": N_("Profile"),
     "/security": N_("Devices and security"),
     "/card": N_("Health-insurance card"),

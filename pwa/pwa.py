@@ -6,6 +6,7 @@ import reflex as rx
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 import pwa.pages.clinic
+import pwa.pages.help
 import pwa.pages.home
 import pwa.pages.login
 import pwa.pages.lookup

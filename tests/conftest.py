@@ -34,8 +34,8 @@ AUTH_TABLES = ("websession", "loginticket", "passkey", "webauthnchallenge", "sec
 # needs a check first; counts of applied mutations start at zero).
 DESK_TABLES = ("cardview", "checkin", "appliedmutation")
 # Web push: subscriptions belong to devices, and what was queued for them goes with them;
-# announcements belong to staff accounts.
-PUSH_TABLES = ("pushoutbox", "pushsubscription", "announcement")
+# announcements, news and guides belong to staff accounts.
+PUSH_TABLES = ("pushoutbox", "pushsubscription", "announcement", "newsitem")
 PG_ADMIN_URL = os.environ.get("TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 
 

@@ -248,6 +248,18 @@ class Announcement(SQLModel, table=True):
     recipients: int = 0
 
 
+class NewsItem(SQLModel, table=True):
+    """News or a user guide published by an officer, in one or more languages: everyone
+    reads it on the public news screen (/news), in their language or the nearest one
+    written (api/services/news.py)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staffaccount.id", index=True)
+    kind: str = Field(max_length=8)  # "news" or "guide"
+    texts: str  # JSON: language -> {"title": ..., "body": ...}
+    published_at: dt.datetime = Field(index=True)
+
+
 class ServiceDraft(SQLModel, table=True):
     """A service request the person is writing (re-issue of card or book, change of where a
     pension is paid, ...). Made on the phone, offline too: its id comes from the phone."""

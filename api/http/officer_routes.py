@@ -1,5 +1,6 @@
 """The agency officer's routes (role: officer, device-proven): announcements to everyone, a
-province or a beneficiary group (api/services/announcements.py)."""
+province or a beneficiary group (api/services/announcements.py); news and guides for
+everyone (api/services/news.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from starlette.routing import Route
 
 from api.auth.models import StaffAccount
 from api.http.base import authorized, endpoint, json_object
-from api.services import announcements
+from api.services import announcements, news
 
 
 async def _officer(request: Request, session: Session) -> StaffAccount:
@@ -35,7 +36,24 @@ async def announce(request: Request, session: Session) -> Response:
     return JSONResponse({"id": row.id}, status_code=201)
 
 
+async def list_news(request: Request, session: Session) -> Response:
+    """GET (device-proven): the newest news and guides, every language written."""
+    await _officer(request, session)
+    return JSONResponse({"items": news.recent(session)})
+
+
+async def publish_news(request: Request, session: Session) -> Response:
+    """POST {kind: news|guide, texts: {lang: {title, body}}} (device-proven): publish at
+    once on the public news screen."""
+    account = await _officer(request, session)
+    body = await json_object(request)
+    row = news.publish(session, account, body.get("texts"), body.get("kind"))
+    return JSONResponse({"id": row.id}, status_code=201)
+
+
 routes = [
     Route("/api/officer/announcements", endpoint(list_announcements), methods=["GET"]),
     Route("/api/officer/announcements", endpoint(announce), methods=["POST"]),
+    Route("/api/officer/news", endpoint(list_news), methods=["GET"]),
+    Route("/api/officer/news", endpoint(publish_news), methods=["POST"]),
 ]

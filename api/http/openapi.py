@@ -137,6 +137,15 @@ def document() -> dict:
                         {"texts": {"type": "object"}, "audience": {
                             "type": "string", "enum": ["all", "province", "group"]},
                          "code": _text(4)}, errors=_PROVEN, ok_status="201")},
+        "/api/officer/news": {
+            "get": _op("The newest news and guides, every language written", OFFICER,
+                       errors=(401,)),
+            "post": _op("Publish news or a guide on the public news screen", OFFICER, None,
+                        {"kind": {"type": "string", "enum": ["news", "guide"]},
+                         "texts": {"type": "object"}}, errors=_PROVEN, ok_status="201")},
+        "/api/news": {"get": _op(
+            "The newest news and guides from the agency, in the reader's language or the "
+            "nearest one written", ANYONE, errors=())},
         "/api/push/key": {"get": _op("The VAPID public key phones subscribe to pushes with",
                                      ANYONE, errors=())},
         "/api/push/subscribe": {"post": _op(
@@ -229,6 +238,10 @@ def document() -> dict:
                 _query("page", {"type": "integer", "minimum": 1}),
                 _query("contracted", _text(1)), _query("sick_leave", _text(1))],
             errors=(400, 404))},
+        "/api/help/ask": {"get": _op(
+            "The help assistant: the FAQ entry that answers a question, in the reader's "
+            "language, with the screen that helps; or 'I do not know' with the hotline",
+            ANYONE, params=[_query("q", _text(300))], errors=(400,))},
         "/api/openapi.json": {"get": _op("This document", ANYONE, errors=())},
     }
     return {
