@@ -24,7 +24,7 @@ BUILD_APT := libicu-dev pkg-config g++
 TEST_APT := chromium zbar-tools fonts-dejavu-core fonts-noto-cjk nginx-light caddy
 
 .PHONY: run serve test bench deps test-deps build migrate seed locales locales-update lint \
-	outbox clean
+	outbox notify clean
 
 ## make run: install, migrate, load demo data, build and serve http://localhost:$(PORT)
 run: deps migrate seed
@@ -34,6 +34,11 @@ run: deps migrate seed
 ## 127.0.0.1:$(PORT) behind a reverse proxy (deploy/); needs DB_URL and REDIS_URL for >1 worker
 serve: deps migrate build
 	$(PY) -m deploy.serve --port $(PORT)
+
+## make notify: make the notices due today (once each) and send the queued web pushes;
+## run it every few minutes from cron or a systemd timer (README "Notices and web push")
+notify: $(VENV)/.installed migrate
+	$(PY) -m api.cli notify
 
 ## make test: install what tests need (Chromium included) and run every test
 test: deps test-deps lint

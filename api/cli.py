@@ -7,11 +7,16 @@
 - `python -m api.cli staff revoke STAFFCODE` closes one, signing out its devices;
 - `python -m api.cli card-replace CODE` revokes a lost card and issues it again today;
 - `python -m api.cli revocations-sweep` drops device revocations no live credential can
-  need any more (run it daily)."""
+  need any more (run it daily);
+- `python -m api.cli notify [--today YYYY-MM-DD] [--no-send]` makes the notices due (once
+  per occasion, api/services/notice_schedule.py) and sends the queued web pushes
+  (api/push/sender.py): `make notify`, from cron or a systemd timer every few minutes."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import datetime as dt
 from collections.abc import Callable
 
 from sqlalchemy.exc import OperationalError, ProgrammingError
@@ -19,10 +24,12 @@ from sqlmodel import Session, col, select
 
 from api.auth import staff
 from api.auth.models import STAFF_ROLES, SmsOutbox
+from api.clock import vietnam_today
 from api.db import engine
 from api.domain.codes import IdentifierError, parse_identifier
 from api.domain.models import Person
-from api.services import card_credentials, revocations
+from api.push import sender
+from api.services import card_credentials, notice_schedule, revocations
 from api.services.errors import UserError
 
 NO_TABLES = "The database has no tables yet (or DB_URL points elsewhere): run `make migrate`."
@@ -141,6 +148,24 @@ def sweep_revocations(args: argparse.Namespace) -> int:
     return _command(work)
 
 
+def notify(args: argparse.Namespace) -> int:
+    """Make the notices due today (once per occasion) and push what is queued."""
+
+    def work(session: Session) -> int:
+        today = dt.date.fromisoformat(args.today) if args.today else vietnam_today()
+        made = notice_schedule.run(session, today)
+        print(f"notices made for {today}: " + (", ".join(
+            f"{kind} {count}" for kind, count in sorted(made.items())) or "none"))
+        if args.no_send:
+            return 0
+        report = asyncio.run(sender.send_due(session))
+        print(f"pushes: {report.sent} sent, {report.gone} subscriptions gone, "
+              f"{report.retrying} to try again, {report.given_up} given up")
+        return 0
+
+    return _command(work)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(prog="python -m api.cli")
@@ -149,16 +174,15 @@ def main(argv: list[str] | None = None) -> int:
                                         "(newest first)")
     out.add_argument("code")
     out.add_argument("--limit", type=int, default=5)
-    staff_parser = sub.add_parser("staff", help="clinic staff accounts")
+    staff_parser = sub.add_parser("staff", help="staff accounts (clinic staff and officers)")
     staff_sub = staff_parser.add_subparsers(dest="action", required=True)
     add = staff_sub.add_parser("add", help="create a staff account; prints its staff code")
     add.add_argument("--person", required=True, help="the staff member's 10-digit code")
     add.add_argument("--facility", help="facility code, e.g. 01H01 (clinic staff)")
     add.add_argument("--name", required=True, help="full name shown to citizens")
     add.add_argument("--phone", required=True, help="staff phone for the login codes")
-    # Officer accounts come with the officers' pages.
-    add.add_argument("--role", choices=[r for r in STAFF_ROLES if r == "clinic"],
-                     default="clinic")
+    add.add_argument("--role", choices=STAFF_ROLES, default="clinic",
+                     help="clinic (needs --facility) or officer (the agency console)")
     add.set_defaults(run=staff_add)
     staff_sub.add_parser("list", help="list staff accounts").set_defaults(run=staff_list)
     revoke = staff_sub.add_parser("revoke", help="close a staff account, signing out its "
@@ -172,6 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     card.set_defaults(run=replace_card)
     sweep = sub.add_parser("revocations-sweep", help="drop device revocations no longer needed")
     sweep.set_defaults(run=sweep_revocations)
+    note = sub.add_parser("notify", help="make the notices due today and send queued pushes "
+                                         "(run every few minutes from cron or a timer)")
+    note.add_argument("--today", help="the day to make notices for (YYYY-MM-DD; default: "
+                                      "today in Vietnam)")
+    note.add_argument("--no-send", action="store_true", help="make notices, push nothing")
+    note.set_defaults(run=notify)
     args = parser.parse_args(argv)
     if args.command != "outbox":
         return args.run(args)

@@ -40,6 +40,42 @@ class Settings:
     webauthn_origins: tuple[str, ...] = field(default_factory=lambda: tuple(
         o.strip() for o in _env("WEBAUTHN_ORIGINS", ",".join(allowed_origins())).split(",")
         if o.strip()))
+    # Web push (api/push/): the VAPID private key (PEM; made and kept in the database when
+    # unset) and the contact push services may use about this server (mailto: or https:;
+    # the app's first https origin by default).
+    vapid_private_key: str = field(
+        default_factory=lambda: _env("VAPID_PRIVATE_KEY", "").replace("\\n", "\n"))
+    vapid_subject: str = field(
+        default_factory=lambda: _env("VAPID_SUBJECT", _default_vapid_subject()))
+    # Push-service origins a subscription may point at (comma-separated, `*` for host
+    # labels); empty: the browsers' own (api/push/subscriptions.py).
+    push_services: tuple[str, ...] = field(default_factory=lambda: tuple(
+        o.strip() for o in _env("PUSH_SERVICES", "").split(",") if o.strip()))
+    # Pushes in flight at once, and per push service request, seconds to wait.
+    push_concurrency: int = field(default_factory=lambda: int(_env("PUSH_CONCURRENCY", "50")))
+    push_timeout: float = field(default_factory=lambda: float(_env("PUSH_TIMEOUT", "10")))
+    # The support e-mail the help page offers (a mailto: link): support@ the app's first
+    # https origin by default.
+    support_email: str = field(
+        default_factory=lambda: _env("SUPPORT_EMAIL", _default_support_email()))
+
+
+def _default_support_email() -> str:
+    """support@ the host of the first https origin the app is served on, else
+    support@localhost."""
+    for origin in allowed_origins():
+        if origin.startswith("https://"):
+            host = origin.removeprefix("https://").split("/")[0].split(":")[0]
+            if host:
+                return f"support@{host}"
+    return "support@localhost"
+
+
+def _default_vapid_subject() -> str:
+    """The first https origin the app is served on; push services accept only mailto: and
+    https: subjects, so a development set-up on http gets a local mailto:."""
+    secure = [origin for origin in allowed_origins() if origin.startswith("https://")]
+    return secure[0] if secure else "mailto:webpush@localhost"
 
 
 def allowed_origins() -> list[str]:
@@ -53,7 +89,9 @@ def allowed_origins() -> list[str]:
 # Every variable a Settings field reads: the cache below is keyed by their current values.
 VARIABLES = ("DB_URL", "SECRET_KEY", "SMS_GATEWAY", "SMS_GATEWAY_URL", "SMS_GATEWAY_TOKEN",
              "CARD_KEY_FILE", "CARD_TRUSTED_KEYS", "SESSION_DAYS", "WEBAUTHN_RP_ID",
-             "WEBAUTHN_ORIGINS", "ALLOWED_ORIGINS", "PORT")
+             "WEBAUTHN_ORIGINS", "ALLOWED_ORIGINS", "PORT", "VAPID_PRIVATE_KEY",
+             "VAPID_SUBJECT", "PUSH_SERVICES", "PUSH_CONCURRENCY", "PUSH_TIMEOUT",
+             "SUPPORT_EMAIL")
 _cached: tuple[tuple[object, ...], Settings] | None = None
 _KEYS = tuple(map(os.environ.encodekey, VARIABLES)) if hasattr(os.environ, "encodekey") else ()
 

@@ -227,11 +227,23 @@ function dropDatabase(name) {
   });
 }
 
+// A phone logged out or moved away shows no more notices: the server has dropped its push
+// subscription (api/push/subscriptions.py), and the browser forgets it too.
+async function dropPushSubscription() {
+  try {
+    const reg = "serviceWorker" in navigator && await navigator.serviceWorker.getRegistration("/");
+    const sub = reg && reg.pushManager && await reg.pushManager.getSubscription();
+    if (sub) await sub.unsubscribe();
+  } catch (e) {
+    /* nothing to drop */
+  }
+}
+
 /** Log out: cached records go, the device key stays (this phone is still the bound one,
  * so a passkey or an SMS code logs in again without moving the account). */
 export async function wipeRecords() {
   forgetUnlock();
-  await dropDatabase("wallet-data");
+  await Promise.all([dropDatabase("wallet-data"), dropPushSubscription()]);
 }
 
 // The passkey-derived secret of the records, kept for the tab's session (sync/browser/store.js).
@@ -247,7 +259,7 @@ function forgetUnlock() {
 export async function wipeLocalData() {
   cached = null;
   forgetUnlock();
-  await Promise.all(PERSONAL_DATABASES.map(dropDatabase));
+  await Promise.all([...PERSONAL_DATABASES.map(dropDatabase), dropPushSubscription()]);
   try {
     Object.keys(localStorage).filter((k) => k !== "lang").forEach((k) => localStorage.removeItem(k));
   } catch (e) {

@@ -20,6 +20,12 @@ export const limit = (name) => formats.limits[name];
 /** The codes of an enum, in their order (e.g. the kinds of service request). */
 export const labelCodes = (group) => Object.keys(formats.labels[group] || {});
 
+/** A message's {placeholders} filled from `values` (unknown ones left as they are). */
+export function fill(text, values) {
+  if (!values) return text;
+  return text.replace(/\{(\w+)\}/g, (m, key) => (key in values ? String(values[key]) : m));
+}
+
 const pad = (value, width) => String(value).padStart(width, "0");
 
 // One LDML field ("yyyy", "MMM", "h", "a", ...) from the date's numbers.

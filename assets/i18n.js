@@ -9,8 +9,10 @@ import languages from "./i18n/languages.json";
 import fallback from "./i18n/default.json";
 import { pluralText } from "./plural.js";
 
+import { fill } from "./formats.js";
+
 export {
-  formatDay, formatMediumDay, formatMoment, formatMoney, formatMonth, formatNumber, label,
+  fill, formatDay, formatMediumDay, formatMoment, formatMoney, formatMonth, formatNumber, label,
   labelCodes, limit, titleIn,
 } from "./formats.js";
 
@@ -27,10 +29,6 @@ const subscribe = (fn) => {
 export const LANGUAGES = languages.enabled;
 export const LANGUAGE_NAMES = languages.names;
 
-export function fill(text, values) {
-  if (!values) return text;
-  return text.replace(/\{(\w+)\}/g, (m, key) => (key in values ? String(values[key]) : m));
-}
 
 const catalogIn = (lang) => catalogs[lang] || catalogs[languages.default];
 

@@ -19,7 +19,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from locales import DEFAULT_LANG, DOMAIN, ENABLED, LANGUAGES, LOCALE_DIR, N_, formats, labels
+from locales import DEFAULT_LANG, DOMAIN, ENABLED, LANGUAGES, LOCALE_DIR, N_, faq, formats, labels
 
 ASSETS = LOCALE_DIR.parent / "assets" / "i18n"
 NAME = N_("Social insurance wallet")
@@ -93,10 +93,16 @@ def card_strings(catalogs: dict[str, Messages]) -> str:
 
 
 def formats_json() -> str:
-    """`formats.json`: each language's date patterns and number data, the enum labels and
-    the limits the phone checks before the server does."""
+    """`formats.json`: each language's date patterns and number data, the enum labels, the
+    limits the phone checks before the server does, and the FAQ (ids, topics, question and
+    answer message ids, screens: the help page searches it offline)."""
     body = {"langs": {lang: formats.spec(lang) for lang in ENABLED}, "labels": labels.ALL,
-            "limits": {"draft_text": labels.DRAFT_TEXT_MAX}, "title_format": labels.TITLE_FORMAT}
+            "limits": {"draft_text": labels.DRAFT_TEXT_MAX}, "title_format": labels.TITLE_FORMAT,
+            "pages": labels.PAGES,
+            # Topics as [id, msgid] pairs: the file's keys are sorted, the topics' order kept.
+            "faq": {"topics": list(faq.TOPICS.items()),
+                    "entries": [{k: e[k] for k in ("id", "topic", "q", "a", "screen")}
+                                for e in faq.FAQ]}}
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -59,6 +59,18 @@ NOTICES: dict[str, str] = {
     "contribution_due": N_("Your voluntary contribution for {month} is due."),
     "new_visit": N_("A new insured visit was recorded: {facility}, {amount}."),
     "pension_adjusted": N_("Your pension was adjusted from {day}."),
+    "employer_arrears": N_("Your employer {employer} has not paid your insurance "
+                           "contributions since {month}. Ask them to pay: until they do, "
+                           "some benefits may be held back."),
+    "visit_recorded": N_("{facility} recorded a visit with your health-insurance card on "
+                         "{day}. If it was not you, call the hotline 1900 9068."),
+    "announcement": N_("From the social-insurance agency: {text}"),
+}
+# The screen a notice opens when its push notification is tapped.
+NOTICE_SCREENS: dict[str, str] = {
+    "card_expiring": "/card", "contribution_due": "/history", "employer_arrears": "/history",
+    "new_visit": "/medical", "visit_recorded": "/medical", "pension_adjusted": "/benefits",
+    "announcement": "/notices",
 }
 # Why a clinic checked a person in (a visit recorded at the desk).
 VISIT_REASONS: dict[str, str] = {
@@ -84,6 +96,8 @@ PAGES: dict[str, str] = {
     "/": N_("Home"),
     "/login": N_("Log in"),
     "/lookup": N_("Look-ups"),
+    "/help": N_("Help and support"),
+    "/news": N_("News and guides"),
     "/profile": N_("Profile"),
     "/security": N_("Devices and security"),
     "/card": N_("Health-insurance card"),
@@ -93,6 +107,7 @@ PAGES: dict[str, str] = {
     "/notices": N_("Notices"),
     "/requests": N_("Service requests"),
     "/clinic": N_("Check a card"),
+    "/officer": N_("Agency console"),
 }
 # The browser tab shows "<page title> · BHXH" (assets/doc_title.jsx does the same).
 TITLE_FORMAT = "{title} · BHXH"

@@ -6,9 +6,11 @@ import reflex as rx
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 import pwa.pages.clinic
+import pwa.pages.help
 import pwa.pages.home
 import pwa.pages.login
 import pwa.pages.lookup
+import pwa.pages.officer
 import pwa.pages.offline_screens
 import pwa.pages.profile
 import pwa.pages.security  # noqa: F401  (pages register themselves with @rx.page)

@@ -8,11 +8,15 @@ const [staticDir, buildId] = process.argv.slice(2);
 const { count, size, warnings } = await generateSW({
   globDirectory: staticDir,
   globPatterns: ["**/*.{html,js,css,json,png,ico,svg,webmanifest,woff2}"],
-  globIgnores: ["sw.js", "sw-routes.js", "workbox-*.js", "**/__spa-fallback.html"],
+  // The worker's own scripts are kept with it; sw_push.js is the unbundled source of
+  // sw-push.js (pwa/build/service_worker.py).
+  globIgnores: ["sw.js", "sw-routes.js", "sw-push.js", "sw_push.js", "workbox-*.js",
+    "**/__spa-fallback.html"],
   swDest: `${staticDir}/sw.js`,
   // Served before Workbox's own routes: page URLs with or without the trailing slash, and
   // cache look-ups that ignore the Vary header Reflex's server adds.
-  importScripts: [`/sw-routes.js?build=${buildId}`],
+  // sw-push.js: notices pushed to a closed phone, and what a tap on one opens (web push).
+  importScripts: [`/sw-routes.js?build=${buildId}`, `/sw-push.js?build=${buildId}`],
   directoryIndex: "index.html",
   ignoreURLParametersMatching: [/^v$/, /^utm_/],
   dontCacheBustURLsMatching: /\/assets\/.+-[A-Za-z0-9_-]{8,}\.(js|css)$/,

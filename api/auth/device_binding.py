@@ -26,6 +26,7 @@ from api.auth.models import Device, Passkey, WebSession
 from api.auth.sms import SmsGateway, SmsGatewayError
 from api.clock import utcnow
 from api.domain.models import Person
+from api.push import subscriptions
 from api.services import revocations
 from api.services.errors import UserError
 from locales import format_short_day, tr
@@ -63,6 +64,8 @@ def revoke_device(session: Session, device: Device, reason: str) -> None:
     session.execute(update(Passkey).where(col(Passkey.device_id) == device.id,
                                           col(Passkey.revoked_at).is_(None))
                     .values(revoked_at=now))
+    # The old phone stops receiving the person's notices at once.
+    subscriptions.drop_device(session, device.id)
 
 
 def bind(session: Session, person: Person, jwk: dict[str, str], name: str, client: str,

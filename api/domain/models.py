@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Column, Index, LargeBinary
+from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -139,7 +139,7 @@ class HealthCard(SQLModel, table=True):
     province_code: str = Field(foreign_key="province.code")
     facility_id: int = Field(foreign_key="facility.id")
     valid_from: dt.date
-    valid_to: dt.date
+    valid_to: dt.date = Field(index=True)  # the scheduler finds cards about to expire
     five_years_from: dt.date | None = None  # date of five consecutive years of coverage
     agency_id: int = Field(foreign_key="agency.id")
     issued_at: dt.date
@@ -218,12 +218,46 @@ class Notice(SQLModel, table=True):
     `kind` names a message and `params` (JSON) fills it, so it shows in the reader's
     language, online or offline."""
 
+    # A notice the calendar makes (api/services/notice_schedule.py) has a `due_key` naming
+    # its occasion ("card_expiring:7:2026-12-01"): at most one per person and occasion,
+    # however often or concurrently the scheduler runs.
+    __table_args__ = (UniqueConstraint("person_id", "due_key", name="uq_notice_due_key"),)
+
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id", index=True)
     kind: str
     params: str = "{}"
     created_at: dt.datetime
     read_at: dt.datetime | None = None
+    due_key: str | None = Field(default=None, max_length=64)
+
+
+class Announcement(SQLModel, table=True):
+    """A message from the agency written by an officer, in one or more languages, to
+    everyone, one province or one beneficiary group. Each person gets it as a notice in
+    their language or the nearest one given (api/services/announcements.py), made by the
+    notice scheduler (`make notify`), which sets `sent_at` and `recipients` once done."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staffaccount.id", index=True)
+    texts: str  # JSON: language -> text
+    audience: str = Field(max_length=8)  # "all", "province" or "group"
+    audience_code: str = Field(default="", max_length=4)  # province or group code
+    created_at: dt.datetime
+    sent_at: dt.datetime | None = None
+    recipients: int = 0
+
+
+class NewsItem(SQLModel, table=True):
+    """News or a user guide published by an officer, in one or more languages: everyone
+    reads it on the public news screen (/news), in their language or the nearest one
+    written (api/services/news.py)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staffaccount.id", index=True)
+    kind: str = Field(max_length=8)  # "news" or "guide"
+    texts: str  # JSON: language -> {"title": ..., "body": ...}
+    published_at: dt.datetime = Field(index=True)
 
 
 class ServiceDraft(SQLModel, table=True):

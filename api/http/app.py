@@ -18,9 +18,13 @@ from api.http import (
     card_routes,
     clinic_routes,
     health_routes,
+    help_routes,
     lookup_routes,
     me_routes,
+    news_routes,
+    officer_routes,
     openapi,
+    push_routes,
     sync_routes,
 )
 from api.http.base import error, request_lang
@@ -62,7 +66,8 @@ def build() -> Starlette:
     # order, matching each pattern against the path.
     routes = [*sync_routes.routes, *auth_routes.routes, *me_routes.routes,
               *card_routes.routes, *clinic_routes.routes, *lookup_routes.routes,
-              *health_routes.routes, *openapi.routes]
+              *health_routes.routes, *help_routes.routes, *push_routes.routes,
+              *officer_routes.routes, *news_routes.routes, *openapi.routes]
     return Starlette(routes=[*routes, _unknown(routes)],
                      exception_handlers={500: server_error},
                      middleware=[Middleware(ProxyHeaders), Middleware(WebSurface),

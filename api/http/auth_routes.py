@@ -23,6 +23,7 @@ from api.http.base import (
     set_session_cookie,
     text_fields,
 )
+from api.push import subscriptions
 from api.services import login
 from api.services.errors import UserError
 
@@ -92,6 +93,8 @@ async def logout(request: Request, session: Session) -> Response:
     events.record(session, row.person_id, "logout", device.name, client_of(request),
                   staff_id=row.staff_id)
     sessions.revoke(session, request.cookies.get(sessions.COOKIE))
+    # A logged-out phone shows no more of the person's notices.
+    subscriptions.drop_device(session, device.id)
     response = JSONResponse({"ok": True})
     clear_session_cookie(response)
     return response

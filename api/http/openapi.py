@@ -16,9 +16,11 @@ from api.http.web_surface import API_BODY_LIMIT, API_BODY_LIMITS
 
 FILE = Path(__file__).resolve().parent.parent / "openapi.json"
 # x-roles: "anyone", "citizen" (a session without a staff account), "clinic" (a clinic staff
-# login, api/auth/staff.py); "officer" comes with its routes.
-ANYONE, CITIZEN, CLINIC = ["anyone"], ["citizen"], ["clinic"]
-LOGGED_IN = ["citizen", "clinic"]
+# login, api/auth/staff.py), "officer" (an agency officer's staff login).
+ANYONE, CITIZEN, CLINIC, OFFICER = ["anyone"], ["citizen"], ["clinic"], ["officer"]
+LOGGED_IN = ["citizen", "clinic", "officer"]
+# The sync push: a citizen's changes, or a clinic desk's visits (an officer has neither).
+PUSHERS = ["citizen", "clinic"]
 
 _ERROR = {"type": "object", "required": ["error", "message"],
           "properties": {"error": {"type": "string"}, "message": {"type": "string"}}}
@@ -127,6 +129,31 @@ def document() -> dict:
                                              errors=(401,))},
         "/api/me/benefits": {"get": _op("Benefits received", CITIZEN, errors=(401,))},
         "/api/me/visits": {"get": _op("Medical history", CITIZEN, errors=(401,))},
+        "/api/officer/announcements": {
+            "get": _op("The newest announcements and how many people each reached", OFFICER,
+                       errors=(401,)),
+            "post": _op("Announce to everyone, a province or a beneficiary group (sent by "
+                        "`make notify`)", OFFICER, None,
+                        {"texts": {"type": "object"}, "audience": {
+                            "type": "string", "enum": ["all", "province", "group"]},
+                         "code": _text(4)}, errors=_PROVEN, ok_status="201")},
+        "/api/officer/news": {
+            "get": _op("The newest news and guides, every language written", OFFICER,
+                       errors=(401,)),
+            "post": _op("Publish news or a guide on the public news screen", OFFICER, None,
+                        {"kind": {"type": "string", "enum": ["news", "guide"]},
+                         "texts": {"type": "object"}}, errors=_PROVEN, ok_status="201")},
+        "/api/news": {"get": _op(
+            "The newest news and guides from the agency, in the reader's language or the "
+            "nearest one written", ANYONE, errors=())},
+        "/api/push/key": {"get": _op("The VAPID public key phones subscribe to pushes with",
+                                     ANYONE, errors=())},
+        "/api/push/subscribe": {"post": _op(
+            "Receive notices as pushes on this device", CITIZEN, None,
+            {"subscription": {"type": "object"}}, errors=_PROVEN, ok_status="201")},
+        "/api/push/unsubscribe": {"post": _op(
+            "Stop pushes to this device", CITIZEN, None, {"endpoint": _text(1024)},
+            errors=_PROVEN)},
         "/api/sync/pull": {"get": _op(
             "Changes after a cursor (sync)", CITIZEN,
             params=[_query("since", _text(40)),
@@ -136,7 +163,7 @@ def document() -> dict:
             "Apply queued changes once each, in one transaction (sync): a citizen's "
             "(notice.read, draft.save, draft.delete) or a clinic desk's (visit.checkin). The "
             "body may be sent with Content-Encoding: gzip (the request proof hashes the "
-            "compressed bytes; at most 1 MB once inflated)", LOGGED_IN, None,
+            "compressed bytes; at most 1 MB once inflated)", PUSHERS, None,
             {"mutations": {"type": "array", "maxItems": 200, "items": {
                 "type": "object", "properties": {"id": _text(40), "type": _text(24),
                                                  "data": _ANY}}}},
@@ -211,6 +238,10 @@ def document() -> dict:
                 _query("page", {"type": "integer", "minimum": 1}),
                 _query("contracted", _text(1)), _query("sick_leave", _text(1))],
             errors=(400, 404))},
+        "/api/help/ask": {"get": _op(
+            "The help assistant: the FAQ entry that answers a question, in the reader's "
+            "language, with the screen that helps; or 'I do not know' with the hotline",
+            ANYONE, params=[_query("q", _text(300))], errors=(400,))},
         "/api/openapi.json": {"get": _op("This document", ANYONE, errors=())},
     }
     return {

@@ -42,14 +42,16 @@ DEMO_PEOPLE: list[DemoPerson] = [
 
 @dataclass(frozen=True)
 class DemoStaff:
-    """A clinic staff account the README names: a demo person working at a facility, with a
-    staff phone of their own (the login codes for the staff account go there)."""
+    """A staff account the README names: a demo person working at a facility (clinic) or at
+    the agency (officer), with a staff phone of their own (the login codes for the staff
+    account go there)."""
 
     staff_code: str
     person_code: str
-    facility_code: str
+    facility_code: str  # "" for an officer, who belongs to no facility
     full_name: str
     phone: str
+    role: str = "clinic"
 
 
 DEMO_STAFF: list[DemoStaff] = [
@@ -57,6 +59,8 @@ DEMO_STAFF: list[DemoStaff] = [
     DemoStaff("01H01-01", "0123456789", "01H01", "Nguyễn Văn An", "0912000101"),
     # Reception at the first real hospital of Hồ Chí Minh City.
     DemoStaff("79H01-01", "7912345678", "79H01", "Trần Thị Bích Ngọc", "0987000201"),
+    # An officer of the agency (announcements; the officer console), also a citizen.
+    DemoStaff("CB-01", "7912345678", "", "Trần Thị Bích Ngọc", "0987000202", role="officer"),
 ]
 
 

@@ -289,6 +289,8 @@ class Generator:
         age = (today - dob).days // 365
         spells = self.work_history(ref, province, dob, sex, years)
         avg_salary = self.participation(batch, pid, spells, demo.unpaid_months if demo else None)
+        if not demo and not (spells and spells[-1][1] is None):
+            self.voluntary(batch, pid, dob, age, sex, spells)
         retired = age >= (60 if sex == "M" else 55) and spells and spells[-1][1] is not None
         working = bool(spells) and spells[-1][1] is None
         level = self.card(ref, batch, pid, code, province, age, retired, working, spells,
@@ -363,6 +365,26 @@ class Generator:
             total += salary * n
             months += n
         return total // months if months else 0
+
+    def voluntary(self, batch: Batch, pid: int, dob: dt.date, age: int, sex: str,
+                  spells: list[tuple[dt.date, dt.date | None, int, int]]) -> None:
+        """About one in eight people of working age without a job today pay voluntary social
+        insurance (22 % of an income they choose), from some months after their last job.
+        Drawn from a generator of its own, so everything else seeded stays as it was."""
+        side = random.Random(self.seed * 1_000_003 + pid)
+        if not 20 <= age < (60 if sex == "M" else 55) or side.random() >= 0.12:
+            return
+        this_month = self.today.replace(day=1)
+        start = month_add(spells[-1][1], side.randint(1, 24)) if spells else \
+            month_add(this_month, -side.randint(1, 60))
+        start = max(start, month_add(dob.replace(day=1), 18 * 12))  # from 18 at the earliest
+        if start > this_month:
+            return  # their job ended too lately to have begun paying by themselves
+        income = side.randrange(1_500_000, 8_000_001, 50_000)
+        batch.add(Participation, {
+            "id": self.ids.take("participation"), "person_id": pid, "scheme": "BHXH",
+            "from_month": start, "to_month": None, "employer_id": None,
+            "salary_basis": income, "contribution": int(income * 0.22), "unpaid_months": 0})
 
     def card(self, ref: Reference, batch: Batch, pid: int, code: str, province: str, age: int,
              retired: bool, working: bool, spells: list, group: str = "") -> int:
@@ -511,18 +533,19 @@ def demo_notices(engine: Engine, today: dt.date) -> None:
             card = session.execute(select(HealthCard).where(HealthCard.person_id == pid)
                                    ).scalars().first()
             if card is not None:
-                notices.publish(session, pid, "card_expiring", day=card.valid_to.isoformat())
+                notices.publish(session, pid, "card_expiring", push=False,
+                                day=card.valid_to.isoformat())
             last = session.execute(select(MedicalVisit, Facility).join(Facility)
                                    .where(MedicalVisit.person_id == pid)
                                    .order_by(MedicalVisit.admitted.desc())).first()
             if last is not None:
-                notices.publish(session, pid, "new_visit", facility=last[1].name,
+                notices.publish(session, pid, "new_visit", push=False, facility=last[1].name,
                                 amount=last[0].insurance_paid)
         session.commit()
 
 
 def demo_staff(engine: Engine) -> None:
-    """The README's clinic staff accounts (api/auth/staff.py), with their fixed codes."""
+    """The README's staff accounts (api/auth/staff.py), with their fixed codes."""
     from api.auth.models import StaffAccount
 
     with Session(engine) as session:
@@ -530,8 +553,9 @@ def demo_staff(engine: Engine) -> None:
             pid = session.execute(select(Person.id).where(Person.code == demo.person_code)
                                   ).scalar_one()
             fid = session.execute(select(Facility.id).where(
-                Facility.code == demo.facility_code)).scalar_one()
-            session.add(StaffAccount(staff_code=demo.staff_code, person_id=pid, role="clinic",
+                Facility.code == demo.facility_code)).scalar_one() \
+                if demo.facility_code else None
+            session.add(StaffAccount(staff_code=demo.staff_code, person_id=pid, role=demo.role,
                                      facility_id=fid, full_name=demo.full_name,
                                      phone=demo.phone, created_at=utcnow()))
         session.commit()

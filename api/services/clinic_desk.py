@@ -29,16 +29,15 @@ from api.auth import throttle
 from api.auth.models import StaffAccount
 from api.card import keys, revocation
 from api.card.verifier import Trust, Verdict, verify_any
-from api.clock import utcnow
+from api.clock import VIETNAM, utcnow
 from api.domain.codes import IdentifierError, parse_identifier
 from api.domain.models import CardView, CheckIn, Facility, HealthCard, Person, Revocation
-from api.services import revocations
+from api.services import notices, revocations
 from api.services.errors import UserError
 from locales import labels
 from sync import changes, documents
 
 PHOTO_WINDOW = dt.timedelta(hours=12)
-VIETNAM = dt.timezone(dt.timedelta(hours=7))  # the desk's "today" (no daylight saving)
 HOW = ("scan", "typed")
 # Visit times the server accepts from a desk's clock: a desk may stay offline for days, but
 # a time far in the future or months back is a wrong clock.
@@ -254,6 +253,9 @@ def record_visit(session: Session, account: StaffAccount, data: dict) -> None:
     session.flush()
     changes.record(session, person.id, documents.checkin(row, facility))
     log_view(session, person, facility, account, "visit", at)
+    # The person hears of it on their phone: a visit they did not make is card misuse.
+    notices.publish(session, person.id, "visit_recorded", facility=facility.name,
+                    day=at.astimezone(VIETNAM).date().isoformat())
 
 
 # Mutation type -> handler, for a clinic session's push (sync/protocol.py). A clinic

@@ -41,6 +41,7 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "bad_page": N_("There is no such page. Showing the first page."),
     "search_empty": N_("Type at least 2 letters to search."),
     "search_too_long": N_("The search is too long. Type at most {max} characters."),
+    "question_too_long": N_("The question is too long. Ask it in at most {max} characters."),
     "lookup_missing": N_("Fill in your full name, date of birth and province."),
     "lookup_none": N_("No code matches these details. Check the spelling of the name with "
                       "its accents and the date of birth."),
@@ -95,6 +96,22 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
                     "again."),
     "bad_encoding": N_("The changes sent could not be unpacked. Reload the page and try "
                         "again; nothing was lost."),
+    "news_empty": N_("Write a title and a text in at least one language."),
+    "news_half": N_("Write both a title and a text in {language}, or leave both empty."),
+    "news_title_too_long": N_("A title has at most {max} characters."),
+    "news_body_too_long": N_("A text has at most {max} characters."),
+    "news_kind": N_("Choose whether it is news or a guide."),
+    "announcement_empty": N_("Write the announcement in at least one language."),
+    "announcement_too_long": N_("An announcement has at most {max} characters in each "
+                                "language. Shorten it."),
+    "announcement_audience": N_("Choose who gets the announcement: everyone, one province or "
+                                "one beneficiary group."),
+    "push_subscription": N_("This browser's notification subscription could not be read. "
+                            "Turn notifications off and on again."),
+    "push_service": N_("This browser's notification service is not supported. Use Chrome, "
+                       "Edge, Firefox or Safari, or read your notices in the app."),
+    "push_too_many": N_("This phone already has {limit} notification subscriptions. Turn "
+                        "notifications off and on again."),
     "json_only": N_("The request could not be read. Reload the page and try again."),
     "cross_site": N_("This request came from another website and was refused. Open the "
                      "wallet itself and try again."),

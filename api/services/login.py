@@ -18,9 +18,10 @@ from api.services import language
 from api.services.errors import UserError
 
 HOUR = dt.timedelta(hours=1)
-# Where each role lands after logging in (the clinic page: pwa/pages/clinic.py).
+# Where each role lands after logging in (pwa/pages/clinic.py, pwa/pages/officer.py).
 CLINIC_HOME = "/clinic"
-HOMES = {staff.CITIZEN: "/", "clinic": CLINIC_HOME}
+OFFICER_HOME = "/officer"
+HOMES = {staff.CITIZEN: "/", "clinic": CLINIC_HOME, "officer": OFFICER_HOME}
 
 
 def home_of(role: str) -> str:

@@ -1,22 +1,14 @@
 // Notices; marking one read works offline.
 // Values come raw (ISO dates, integer đồng, message ids) and are formatted here for the
 // reader's language, from the same formats Python uses (locales/formats.py, labels.py).
-import {
-  formatDay as day, formatMoment as moment, formatMoney as money, formatMonth as month, label,
-  useLang, useT,
-} from "../i18n.js";
+import { formatMoment as moment, useLang, useT } from "../i18n.js";
+import { noticeText } from "../notice_text.js";
 import * as engine from "../sync/engine.js";
 import * as store from "../sync/store.js";
 import { NeedsAttention } from "./attention.jsx";
+import { PushSwitch } from "./push_switch.jsx";
 import { useDocs, Waiting } from "./shared.jsx";
 
-function noticeText(n, t, lang) {
-  const p = { ...n.params };
-  if (p.day) p.day = day(p.day, lang);
-  if (p.month) p.month = month(`${p.month}-01`.slice(0, 10), lang);
-  if (p.amount !== undefined) p.amount = money(p.amount, lang);
-  return t(label("notices", n.kind), p);
-}
 
 export function NoticesScreen() {
   const t = useT();
@@ -30,6 +22,9 @@ export function NoticesScreen() {
       <NeedsAttention types={["notice.read"]} />
       <section className="panel">
         <h2 className="section-title">{t("Notices")}</h2>
+        <p className="small muted" id="anti-scam">{t("The social-insurance agency never asks "
+          + "for money, passwords or login codes by phone or text message. Real notices appear "
+          + "here, in the app.")}</p>
         {!state.ready || state.locked ? <Waiting state={state} />
           : !items.length ? <p>{t("No notices.")}</p> : (
             <ul className="list" id="notice-list">
@@ -44,6 +39,7 @@ export function NoticesScreen() {
             </ul>
           )}
       </section>
+      <PushSwitch />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { formatMoment as moment, useLang, useT } from "../i18n.js";
 import * as engine from "../sync/engine.js";
 import * as store from "../sync/store.js";
 import { unlock } from "../sync/unlock.js";
+import { markOpenedNotice } from "./notice_link.js";
 
 function parts(iso) {
   const [y, m, d] = String(iso).slice(0, 10).split("-");
@@ -79,6 +80,7 @@ function useStatus() {
 export function SyncAgent() {
   useEffect(() => {
     engine.start();
+    markOpenedNotice().catch(() => {});
   }, []);
   return null;
 }

@@ -29,12 +29,30 @@ def build_id(static_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+def bundle_push_handlers(static_dir: Path) -> None:
+    """Bundle the worker's push and notification handlers (assets/sw_push.js, with the
+    formats and labels it words notices with) into one classic script, /sw-push.js, which
+    the generated worker imports (`importScripts`: a worker's imported scripts are kept with
+    it, so they work offline)."""
+    from reflex.utils import prerequisites
+
+    # Absolute paths: bun runs inside the web directory, which may be given relatively.
+    web = Path(prerequisites.get_web_dir()).resolve()
+    bun = shutil.which("bun")
+    if bun is None:
+        raise RuntimeError("bun is missing on PATH: run `make deps`")
+    subprocess.run([bun, "build", str(web / "public" / "sw_push.js"), "--outfile",
+                    str(static_dir / "sw-push.js"), "--format", "iife", "--target", "browser",
+                    "--minify"], check=True, cwd=web, stdout=subprocess.DEVNULL)
+
+
 class ServiceWorkerPlugin(Plugin):
     """Generates /sw.js with Workbox once the production export exists."""
 
     def post_build(self, **context) -> None:
-        """Run tools/build-sw.mjs over the static export."""
+        """Bundle the push handlers, then run tools/build-sw.mjs over the static export."""
         static_dir = Path(context["static_dir"]).resolve()
+        bundle_push_handlers(static_dir)
         node = shutil.which("node")
         if node is None or not (ROOT / "tools" / "node_modules" / "workbox-build").exists():
             raise RuntimeError("workbox-build is missing: run `make deps` (npm ci in tools/)")

@@ -26,6 +26,19 @@ NoticesScreen = _screen("NoticesScreen", "notices", "Notices; marking one read w
 RequestsScreen = _screen("RequestsScreen", "requests", "Service-request drafts, offline too.")
 CardViews = _screen("CardViews", "card_views",
                     "Who viewed my card: clinics' scans, look-ups and visits, offline too.")
+
+
+class HelpScreen(rx.Component):
+    """Help: FAQ (offline, accent-free search), assistant, hotline, support e-mail, invite."""
+
+    library = "$/public/screens/help.jsx"
+    tag = "HelpScreen"
+    lib_dependencies: list[str] = ["qrcode-generator@2.0.4"]  # noqa: RUF012 (Reflex's own)
+    email: rx.Var[str]
+
+
+NewsScreen = _screen("NewsScreen", "news",
+                     "News and guides from the agency; the last list kept for offline.")
 Greeting = _screen("Greeting", "home", "The home greeting from the stored profile.")
 SyncAgent = _screen("SyncAgent", "shared", "Runs the sync loop (open, reconnect, each minute).")
 OfflineBanner = _screen("OfflineBanner", "shared", "'Offline - last updated ...' when offline.")

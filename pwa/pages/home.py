@@ -36,6 +36,8 @@ def home_page() -> rx.Component:
             tile("/lookup", "⌕", t("Look-ups"), t("Clinics, agencies, employers")),
             tile("/profile", "◉", t("Profile"), t("Your details, log out")),
             tile("/security", "⚷", t("Devices and security"), t("This phone, recent logins")),
+            tile("/help", "?", t("Help and support"), t("Questions, hotline, invite")),
+            tile("/news", "☷", t("News and guides"), t("From the social-insurance agency")),
             class_name="tiles",
         ),
     )

@@ -113,6 +113,8 @@ def login_page() -> rx.Component:
                 rx.el.p(
                     t("Forgot your code?"), " ",
                     rx.el.a(t("Find it under Look-ups"), href="/lookup?kind=code"),
+                    " · ",
+                    rx.el.a(t("Help and support"), href="/help", id="help-link"),
                     class_name="hint",
                 ),
             ),

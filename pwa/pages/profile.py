@@ -32,6 +32,8 @@ def profile_page() -> rx.Component:
         rx.el.a(t("Devices and security"), href="/security", class_name="btn btn-wide",
                 id="security-link"),
         section(t("Help"), rx.el.p(t("Hotline 1900 9068, every day. BHXH staff never ask "
-                                     "for your login code."))),
+                                     "for your login code.")),
+                rx.el.a(t("Help and support"), href="/help", class_name="btn btn-wide",
+                        id="help-link")),
         rx.el.div(LogoutButton.create(label=t("Log out")), class_name="panel"),
     )

@@ -8,6 +8,7 @@ const PERIOD_MS = 60000;
 const listeners = new Set();
 let status = { state: "idle", lastSync: null, online: true, error: "" };
 let running = null;
+let again = false; // syncNow was called while a round ran: run one more after it
 let started = false;
 
 function emit(patch) {
@@ -100,9 +101,13 @@ async function pull() {
   }
 }
 
-/** One round of sync; concurrent calls share it. */
+/** One round of sync; concurrent calls share it, and a call that comes while a round runs
+ * (a change queued after that round read the queue) gets one more round after it. */
 export function syncNow() {
-  if (running) return running;
+  if (running) {
+    again = true;
+    return running;
+  }
   running = (async () => {
     if (!navigator.onLine) {
       emit({ state: "offline", online: false });
@@ -125,6 +130,10 @@ export function syncNow() {
     }
   })().finally(() => {
     running = null;
+    if (again) {
+      again = false;
+      syncNow();
+    }
   });
   return running;
 }
@@ -168,6 +177,12 @@ export async function start() {
   emit({ lastSync: (await store.meta.get("lastSync")) || null, online: navigator.onLine });
   window.addEventListener("online", () => syncNow());
   window.addEventListener("offline", () => emit({ state: "offline", online: false }));
+  // A notice was just pushed to this phone (assets/sw_push.js): fetch it into the inbox now.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === "notice-pushed") syncNow();
+    });
+  }
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") syncNow();
   });

@@ -16,7 +16,8 @@ from api.http import openapi
 from api.http.app import build
 from tests.devicekit import Device, sms_login
 
-ROLES_KNOWN = (["anyone"], ["citizen"], ["clinic"], ["citizen", "clinic"])
+ROLES_KNOWN = (["anyone"], ["citizen"], ["clinic"], ["officer"], ["citizen", "clinic"],
+               ["citizen", "clinic", "officer"])
 
 
 def test_the_repository_copy_is_current() -> None:
@@ -56,10 +57,13 @@ def test_proven_routes_refuse_anyone_not_logged_in(use_db: Engine, role: str) ->
         assert answer.status_code == 401, (role, method, path, answer.status_code)
 
 
-LOGINS = {  # role -> how it logs in: a citizen, and clinic staff of another person
+LOGINS = {  # role -> how it logs in: a citizen, clinic staff and an officer (other people)
     "citizen": {"code": "0123456789"},
     "clinic": {"staff_code": "79H01-01"},
+    "officer": {"staff_code": "CB-01"},
 }
+OWN = {"citizen": "/api/me", "clinic": "/api/clinic/me",
+       "officer": "/api/officer/announcements"}
 
 
 @pytest.mark.parametrize("role", sorted(LOGINS))
@@ -80,5 +84,5 @@ def test_each_role_is_refused_every_route_of_other_roles(use_db: Engine, role: s
         refused += 1
     assert refused >= (1 if role == "citizen" else 10)
     # ... and the session still works for its own role afterwards.
-    own = "/api/me" if role == "citizen" else "/api/clinic/me"
+    own = OWN[role]
     assert client.get(own, headers=device.headers("GET", own)).status_code == 200

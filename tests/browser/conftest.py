@@ -74,6 +74,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     env = dict(os.environ, DB_URL=db_url, CARD_KEY_FILE=str(var / "issuer.pem"), PORT=str(port),
                ALLOWED_ORIGINS=f"http://localhost:{port},http://127.0.0.1:{port}",
                SMS_GATEWAY="outbox", PYTHONPATH=str(ROOT),
+               # Web push goes to a push service the tests run on loopback (tests/pushkit.py).
+               PUSH_SERVICES="http://127.0.0.1:*",
                REFLEX_WEB_WORKDIR=str(WEB_DIR))
     log = (var / "server.log").open("w")
     proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "reflex"), "run", "--env", "prod",
@@ -175,8 +177,10 @@ def log_in(page: Page, server: Server, code: str = "0123456789") -> None:
     page.locator(".hello-name").wait_for()
 
 
-def log_in_desk(page: Page, server: Server, staff: str = "79H01-01") -> None:
-    """A clinic staff login (the login page's clinic mode), landing on /clinic."""
+def log_in_desk(page: Page, server: Server, staff: str = "79H01-01",
+                lands: str = r"/clinic/?$") -> None:
+    """A staff login (the login page's staff mode): clinic staff land on /clinic, an officer
+    (`lands` r"/officer/?$") on the agency console."""
     # A test may log the same desk in on a second browser, and the clinic tests log the
     # demo desks in more often than the daily cap of codes allows: as if sent yesterday.
     server.age_codes(dt.timedelta(days=1, minutes=1))
@@ -185,7 +189,7 @@ def log_in_desk(page: Page, server: Server, staff: str = "79H01-01") -> None:
     page.wait_for_function(HYDRATED, arg="#otp")
     page.locator("#otp").fill(server.sms_code(staff))
     page.locator("form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/clinic/?$"), timeout=30000)
+    page.wait_for_url(re.compile(lands), timeout=30000)
 
 
 def shot(page: Page, name: str) -> Path:
