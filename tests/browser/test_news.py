@@ -10,7 +10,7 @@ import re
 from playwright.sync_api import BrowserContext, expect
 
 from tests.browser.conftest import HYDRATED, PHONE, Server, leave, log_in, log_in_desk, shot
-from tests.browser.test_officer_announcements import log_in_officer
+from tests.browser.test_officer_announcements import OFFICER
 from tests.browser.test_offline import sw_ready
 
 TITLE_VI = "Cách xuất trình thẻ BHYT trên điện thoại"
@@ -21,7 +21,7 @@ TITLE_EN = "How to show your card on the phone"
 def test_an_officer_publishes_and_a_citizen_reads_it_offline_too(context: BrowserContext,
                                                                  server: Server) -> None:
     page = context.new_page()
-    log_in_officer(page, server)
+    log_in_desk(page, server, OFFICER, lands=r"/officer/?$")
     page.wait_for_function(HYDRATED, arg="#news-publish")
     page.locator("#news-kind input[value=guide]").check()
     page.locator("#news-title-vi").fill(TITLE_VI)
