@@ -15,6 +15,8 @@ from pathlib import Path
 
 from reflex_base.plugins.base import Plugin
 
+from pwa.build.browser_modules import bundle
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "tools" / "build-sw.mjs"
 
@@ -34,16 +36,9 @@ def bundle_push_handlers(static_dir: Path) -> None:
     formats and labels it words notices with) into one classic script, /sw-push.js, which
     the generated worker imports (`importScripts`: a worker's imported scripts are kept with
     it, so they work offline)."""
-    from reflex.utils import prerequisites
-
-    # Absolute paths: bun runs inside the web directory, which may be given relatively.
-    web = Path(prerequisites.get_web_dir()).resolve()
-    bun = shutil.which("bun")
-    if bun is None:
-        raise RuntimeError("bun is missing on PATH: run `make deps`")
-    subprocess.run([bun, "build", str(web / "public" / "sw_push.js"), "--outfile",
-                    str(static_dir / "sw-push.js"), "--format", "iife", "--target", "browser",
-                    "--minify"], check=True, cwd=web, stdout=subprocess.DEVNULL)
+    # The web directory is the export's grandparent (<web>/build/client), whether a build
+    # runs this or a test writes the worker again (tests/browser/test_sw_update.py).
+    bundle(static_dir.parents[1], "sw_push.js", static_dir / "sw-push.js")
 
 
 class ServiceWorkerPlugin(Plugin):
