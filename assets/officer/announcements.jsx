@@ -3,20 +3,12 @@
 // one has gone out and to how many people. `make notify` sends them (api/services/
 // announcements.py); each person reads theirs in their language or the nearest one written.
 import { useEffect, useState } from "react";
-import { deviceFetch } from "../device.js";
 import {
   LANGUAGE_NAMES, LANGUAGES, formatMoment, label, labelCodes, useLang, useT, useTn,
 } from "../i18n.js";
+import { officerList, useOfficerPost } from "./officer_api.js";
 
 const EMPTY = Object.fromEntries(LANGUAGES.map((lang) => [lang, ""]));
-
-async function answerOf(response) {
-  try {
-    return await response.json();
-  } catch (e) {
-    return {};
-  }
-}
 
 function useProvinces() {
   const [provinces, setProvinces] = useState([]);
@@ -84,36 +76,24 @@ export function Announcements() {
   const [audience, setAudience] = useState("all");
   const [code, setCode] = useState("");
   const [items, setItems] = useState([]);
-  const [message, setMessage] = useState({ kind: "", text: "" });
-  const [busy, setBusy] = useState(false);
   const load = async () => {
-    const response = await deviceFetch("/api/officer/announcements");
-    if (response.ok) setItems((await answerOf(response)).items || []);
+    const found = await officerList("/api/officer/announcements");
+    if (found) setItems(found);
   };
   useEffect(() => {
     load().catch(() => {});
   }, []);
-  const send = async (event) => {
-    event.preventDefault();
-    setBusy(true);
-    setMessage({ kind: "", text: "" });
-    try {
-      const response = await deviceFetch("/api/officer/announcements", {
-        method: "POST", body: JSON.stringify({ texts, audience, code }) });
-      const body = await answerOf(response);
-      if (!response.ok) {
-        setMessage({ kind: "error", text: body.message || t("The request could not be read. "
-          + "Reload the page and try again.") });
-        return;
-      }
+  const { busy, message, post } = useOfficerPost("/api/officer/announcements", {
+    sent: t("Saved. It goes out within five minutes."),
+    offline: t("Connect to the internet to send the announcement."),
+    done: async () => {
       setTexts(EMPTY);
-      setMessage({ kind: "ok", text: t("Saved. It goes out within five minutes.") });
       await load();
-    } catch (e) {
-      setMessage({ kind: "error", text: t("Connect to the internet to send the announcement.") });
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const send = (event) => {
+    event.preventDefault();
+    post({ texts, audience, code });
   };
   return (
     <>

@@ -2,18 +2,10 @@
 // languages, marked as news or a guide, published at once on the public news screen
 // (/news, api/services/news.py); the newest ones listed below the form.
 import { useEffect, useState } from "react";
-import { deviceFetch } from "../device.js";
 import { LANGUAGE_NAMES, LANGUAGES, formatMoment, useLang, useT } from "../i18n.js";
+import { officerList, useOfficerPost } from "./officer_api.js";
 
 const EMPTY = Object.fromEntries(LANGUAGES.map((lang) => [lang, { title: "", body: "" }]));
-
-async function answerOf(response) {
-  try {
-    return await response.json();
-  } catch (e) {
-    return {};
-  }
-}
 
 export function NewsDesk() {
   const t = useT();
@@ -21,37 +13,25 @@ export function NewsDesk() {
   const [texts, setTexts] = useState(EMPTY);
   const [kind, setKind] = useState("news");
   const [items, setItems] = useState([]);
-  const [message, setMessage] = useState({ kind: "", text: "" });
-  const [busy, setBusy] = useState(false);
   const load = async () => {
-    const response = await deviceFetch("/api/officer/news");
-    if (response.ok) setItems((await answerOf(response)).items || []);
+    const found = await officerList("/api/officer/news");
+    if (found) setItems(found);
   };
   useEffect(() => {
     load().catch(() => {});
   }, []);
   const edit = (code, field, value) => setTexts({ ...texts, [code]: { ...texts[code], [field]: value } });
-  const publish = async (event) => {
-    event.preventDefault();
-    setBusy(true);
-    setMessage({ kind: "", text: "" });
-    try {
-      const response = await deviceFetch("/api/officer/news", {
-        method: "POST", body: JSON.stringify({ kind, texts }) });
-      const body = await answerOf(response);
-      if (!response.ok) {
-        setMessage({ kind: "error", text: body.message || t("The request could not be read. "
-          + "Reload the page and try again.") });
-        return;
-      }
+  const { busy, message, post } = useOfficerPost("/api/officer/news", {
+    sent: t("Published on the news screen."),
+    offline: t("Connect to the internet to publish."),
+    done: async () => {
       setTexts(EMPTY);
-      setMessage({ kind: "ok", text: t("Published on the news screen.") });
       await load();
-    } catch (e) {
-      setMessage({ kind: "error", text: t("Connect to the internet to publish.") });
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const publish = (event) => {
+    event.preventDefault();
+    post({ kind, texts });
   };
   return (
     <>
