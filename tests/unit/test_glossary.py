@@ -46,10 +46,12 @@ TERMS: dict[str, dict[str, str | tuple[str, ...]]] = {
 
 # (language, msgid, English pattern) -> why the entry rightly uses another wording.
 ALLOWED: dict[tuple[str, str, str], str] = {
-    ("vi", "BHXH wallet: your account was moved to a new device ({device}) on {day}. The old "
-           "device is signed out. Not you? Call 1900 9068.", r"\bdevices?\b"):
-        "an SMS in Vietnamese is UCS-2 (70 characters); {device} is the device's name, so the "
-        "text says 'chuyển sang {device}' without the word thiết bị",
+    ("vi", "BHXH wallet: your account was just moved to a new device; the old one is signed "
+           "out. Not you? Call 1900 9068.", r"\bdevices?\b"):
+        "SMS: Vietnamese is UCS-2, one segment is 70 characters; máy (phone) for thiết bị",
+    ("vi", "BHXH clinic: staff account {staff} was just bound to a new desk device; the least "
+           "recently used one is signed out. Not you? Call 1900 9068.", r"\bdevices?\b"):
+        "SMS: Vietnamese is UCS-2, one segment is 70 characters; máy quầy (desk machine)",
 }
 
 # Words a language must not use any more (the review of 2026-11 replaced them).
