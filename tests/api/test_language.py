@@ -39,7 +39,7 @@ def test_the_phone_language_becomes_the_account_language(eng: Engine) -> None:
     device, http = Device(), TestClient(build(), raise_server_exceptions=False)
     http.cookies.set("lang", "ko")
     http.post("/api/auth/otp", json={"code": AN, "device_key": device.jwk, "confirm_move": True})
-    assert "Ví BHXH" in last_sms(eng, AN)  # the account still says Vietnamese
+    assert "BHXH số:" in last_sms(eng, AN)  # the account still says Vietnamese
     cards = card_changes(eng)
     answer = http.post("/api/auth/verify", json={"code": AN, "otp": sms_code(eng, AN),
                                                  "device_key": device.jwk})

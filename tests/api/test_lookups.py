@@ -116,7 +116,7 @@ def test_find_my_code_shows_four_digits_and_texts_the_code(client: TestClient,
     assert body["message"] == ("The full code was sent by SMS to the phone registered for "
                                "this person.")
     sms = last_sms(use_db, AN)
-    assert AN in sms and sms.startswith("Mã số BHXH của bạn là")  # An reads Vietnamese
+    assert AN in sms and sms.startswith("BHXH số: mã số BHXH")  # An reads Vietnamese
     kim = client.get("/api/lookup/code?name=김민준 (kim min-jun)&dob=1988-01-20&province=27")
     assert kim.status_code == 200 and "Your social-insurance code is 2712345670" in last_sms(
         use_db, "2712345670")
