@@ -121,7 +121,7 @@ def login_page() -> rx.Component:
             class_name="panel",
         ),
         rx.cond(LoginState.staff_mode == "clinic", rx.fragment(),
-                rx.el.p(t("Clinic staff?"), " ",
+                rx.el.p(t("Clinic staff or agency officer?"), " ",
                         rx.el.a(t("Log in here"), href="/login?as=clinic", id="staff-login"),
                         class_name="hint staff-link")),
         rx.el.p(t("BHXH will never ask for your code by phone. Hotline 1900 9068."),
