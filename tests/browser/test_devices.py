@@ -9,6 +9,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.conftest import HOME, PHONE, Server, leave, log_in, shot
+from tests.browser.test_offline import sw_ready
 
 pytestmark = pytest.mark.browser
 
@@ -163,7 +164,7 @@ def test_records_locked_to_the_passkey_open_offline_with_it(page: Page, server: 
         pytest.fail("the records were not locked to the passkey (stored device key: "
                     f"{page.evaluate(STORE_META, 'key')})")
     assert page.evaluate(STORE_META, "key") is None  # no stored key opens them any more
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    sw_ready(page)
 
     # The app closed and opened again with no network: the tab's secret is gone.
     page.evaluate("sessionStorage.clear()")

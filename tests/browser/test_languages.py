@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PHONE, Server, leave, log_in, shot
+from tests.browser.test_offline import sw_ready
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -118,7 +119,7 @@ def test_the_switch_is_kept_on_the_phone_and_on_the_account(page: Page, server: 
     page.goto("/card")
     expect(page.locator("#card-qr")).to_be_visible()
     # Only a page the service worker controls reloads with no network.
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60000)
+    sw_ready(page)
     page.context.set_offline(True)
     page.reload()
     expect(page.locator("h1.page-title")).to_have_text(words["Health-insurance card"])

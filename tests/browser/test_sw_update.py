@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from pwa.build.service_worker import ServiceWorkerPlugin
 from tests.browser.conftest import STATIC_DIR, Server, log_in, shot
+from tests.browser.test_offline import sw_ready
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +37,7 @@ def redeploy() -> None:
 def test_a_new_deployment_is_offered_and_taken(page: Page, server: Server) -> None:
     log_in(page, server)
     page.goto("/card")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    sw_ready(page)
     marker = STATIC_DIR / "deploy-check.json"
     try:
         marker.write_text(json.dumps({"deployment": uuid.uuid4().hex}))
