@@ -44,7 +44,7 @@ from api.domain.models import (
     Participation,
     PensionAdjustment,
 )
-from api.push.models import PushOutbox, PushSubscription
+from api.push import sender
 from api.services import announcements
 from sync import changes, documents
 
@@ -170,14 +170,7 @@ def _publish(session: Session, dues: list[Due]) -> list[Notice]:
     made = _insert(session, list(fresh.values()), utcnow())
     for notice in made:
         changes.record(session, notice.person_id, documents.notice(notice), new=True)
-    subs = session.execute(select(PushSubscription.id, PushSubscription.person_id).where(
-        col(PushSubscription.person_id).in_({n.person_id for n in made}))).all()
-    now = utcnow()
-    by_person: dict[int, list[int]] = {}
-    for sub_id, pid in subs:
-        by_person.setdefault(pid, []).append(sub_id)
-    session.add_all([PushOutbox(notice_id=n.id, subscription_id=s, next_try_at=now)
-                     for n in made for s in by_person.get(n.person_id, ())])
+    sender.queue(session, made)
     session.commit()
     return made
 

@@ -29,5 +29,5 @@ def publish(session: Session, person_id: int, kind: str, *, push: bool = True,
     session.flush()
     changes.record(session, person_id, documents.notice(row))
     if push:
-        sender.queue(session, row)
+        sender.queue(session, [row])
     return row

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import {
   LANGUAGE_NAMES, LANGUAGES, formatMoment, label, labelCodes, useLang, useT, useTn,
 } from "../i18n.js";
-import { officerList, useOfficerPost } from "./officer_api.js";
+import { useOfficerDesk } from "./officer_api.js";
 
 const EMPTY = Object.fromEntries(LANGUAGES.map((lang) => [lang, ""]));
 
@@ -75,21 +75,10 @@ export function Announcements() {
   const [texts, setTexts] = useState(EMPTY);
   const [audience, setAudience] = useState("all");
   const [code, setCode] = useState("");
-  const [items, setItems] = useState([]);
-  const load = async () => {
-    const found = await officerList("/api/officer/announcements");
-    if (found) setItems(found);
-  };
-  useEffect(() => {
-    load().catch(() => {});
-  }, []);
-  const { busy, message, post } = useOfficerPost("/api/officer/announcements", {
+  const { items, busy, message, post } = useOfficerDesk("/api/officer/announcements", {
     sent: t("Saved. It goes out within five minutes."),
     offline: t("Connect to the internet to send the announcement."),
-    done: async () => {
-      setTexts(EMPTY);
-      await load();
-    },
+    cleared: () => setTexts(EMPTY),
   });
   const send = (event) => {
     event.preventDefault();

@@ -1,9 +1,9 @@
 // The agency console's news and guides (role: officer): a title and a text in one or more
 // languages, marked as news or a guide, published at once on the public news screen
 // (/news, api/services/news.py); the newest ones listed below the form.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { LANGUAGE_NAMES, LANGUAGES, formatMoment, useLang, useT } from "../i18n.js";
-import { officerList, useOfficerPost } from "./officer_api.js";
+import { useOfficerDesk } from "./officer_api.js";
 
 const EMPTY = Object.fromEntries(LANGUAGES.map((lang) => [lang, { title: "", body: "" }]));
 
@@ -12,22 +12,11 @@ export function NewsDesk() {
   const lang = useLang();
   const [texts, setTexts] = useState(EMPTY);
   const [kind, setKind] = useState("news");
-  const [items, setItems] = useState([]);
-  const load = async () => {
-    const found = await officerList("/api/officer/news");
-    if (found) setItems(found);
-  };
-  useEffect(() => {
-    load().catch(() => {});
-  }, []);
   const edit = (code, field, value) => setTexts({ ...texts, [code]: { ...texts[code], [field]: value } });
-  const { busy, message, post } = useOfficerPost("/api/officer/news", {
+  const { items, busy, message, post } = useOfficerDesk("/api/officer/news", {
     sent: t("Published on the news screen."),
     offline: t("Connect to the internet to publish."),
-    done: async () => {
-      setTexts(EMPTY);
-      await load();
-    },
+    cleared: () => setTexts(EMPTY),
   });
   const publish = (event) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 // What the agency console's forms share: the officer API called with the device proof, the
 // message each answer leaves on the form (the server's own, in the officer's language, when
 // it refuses), and the list read again after a success.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { deviceFetch } from "../device.js";
 import { useT } from "../i18n.js";
 
@@ -13,18 +13,27 @@ async function answerOf(response) {
   }
 }
 
-/** The `items` of an officer list (GET), or null when it could not be read. */
-export async function officerList(url) {
+async function officerList(url) {
   const response = await deviceFetch(url);
   return response.ok ? (await answerOf(response)).items || [] : null;
 }
 
-/** POST to `url`: `{busy, message, post(payload)}`. On success the message is `sent` and
- * `done()` runs; offline (no answer) it is `offline`. */
-export function useOfficerPost(url, { sent, offline, done }) {
+/** One officer resource (`url`: GET lists it, POST adds to it): `{items, busy, message,
+ * post(payload)}`. The list is read on mount and again after a success, when the message
+ * is `sent` and `cleared()` empties the form; with no answer (offline) it is `offline`; a
+ * refusal shows the server's message, in the officer's language. */
+export function useOfficerDesk(url, { sent, offline, cleared }) {
   const t = useT();
+  const [items, setItems] = useState([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState({ kind: "", text: "" });
+  const load = async () => {
+    const found = await officerList(url);
+    if (found) setItems(found);
+  };
+  useEffect(() => {
+    load().catch(() => {});
+  }, [url]);
   const post = async (payload) => {
     setBusy(true);
     setMessage({ kind: "", text: "" });
@@ -37,12 +46,13 @@ export function useOfficerPost(url, { sent, offline, done }) {
         return;
       }
       setMessage({ kind: "ok", text: sent });
-      await done();
+      cleared();
+      await load();
     } catch (e) {
       setMessage({ kind: "error", text: offline });
     } finally {
       setBusy(false);
     }
   };
-  return { busy, message, post };
+  return { items, busy, message, post };
 }
