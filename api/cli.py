@@ -2,7 +2,8 @@
 
 - `python -m api.cli outbox CODE` prints the SMS sent to a person (or to a staff code);
 - `python -m api.cli staff add --person CODE --facility FACILITYCODE --name NAME --phone PHONE
-  [--role clinic]` creates a clinic staff account and prints its staff code;
+  [--role clinic]` creates a clinic staff account and prints its staff code (an officer:
+  `--role officer --province 79`, no facility);
 - `python -m api.cli staff list` lists the staff accounts;
 - `python -m api.cli staff revoke STAFFCODE` closes one, signing out its devices;
 - `python -m api.cli card-replace CODE` revokes a lost card and issues it again today;
@@ -86,7 +87,7 @@ def staff_add(args: argparse.Namespace) -> int:
 
     def work(session: Session) -> int:
         account = staff.add(session, args.person, args.facility, args.name, args.phone,
-                            args.role)
+                            args.role, args.province)
         print(account.staff_code)
         return 0
 
@@ -183,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--phone", required=True, help="staff phone for the login codes")
     add.add_argument("--role", choices=STAFF_ROLES, default="clinic",
                      help="clinic (needs --facility) or officer (the agency console)")
+    add.add_argument("--province", help="an officer's two-digit province code, e.g. 79: "
+                                        "they handle that province's cases")
     add.set_defaults(run=staff_add)
     staff_sub.add_parser("list", help="list staff accounts").set_defaults(run=staff_list)
     revoke = staff_sub.add_parser("revoke", help="close a staff account, signing out its "

@@ -107,7 +107,9 @@ PAGES: dict[str, str] = {
     "/notices": N_("Notices"),
     "/requests": N_("Service requests"),
     "/clinic": N_("Check a card"),
-    "/officer": N_("Agency console"),
+    "/officer": N_("Service requests to handle"),
+    "/officer/registrations": N_("Account registrations"),
+    "/officer/messages": N_("Announcements and news"),
 }
 # The browser tab shows "<page title> · BHXH" (assets/doc_title.jsx does the same).
 TITLE_FORMAT = "{title} · BHXH"

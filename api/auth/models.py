@@ -24,6 +24,8 @@ class StaffAccount(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id", index=True)
     role: str = Field(max_length=16)  # one of STAFF_ROLES
     facility_id: int | None = Field(default=None, foreign_key="facility.id", index=True)
+    # An officer's province: the registrations and requests they handle (none for clinics).
+    province_code: str | None = Field(default=None, max_length=2)
     full_name: str  # shown to citizens under "who viewed my card"
     phone: str  # the staff phone the login codes go to
     created_at: dt.datetime

@@ -33,7 +33,7 @@ from api.auth.models import STAFF_ROLES, Device, StaffAccount, WebSession
 from api.auth.secrets import digest
 from api.auth.sms import SmsGateway, SmsGatewayError
 from api.clock import utcnow
-from api.domain.models import Facility, Person
+from api.domain.models import Facility, Person, Province
 from api.services.errors import UserError
 from locales import tr
 
@@ -154,8 +154,9 @@ def next_code(session: Session, prefix: str) -> str:
 
 
 def add(session: Session, person_code: str, facility_code: str | None, full_name: str,
-        phone: str, role: str = "clinic") -> StaffAccount:
-    """Create a staff account (commits). Clinic staff need a facility; officers have none."""
+        phone: str, role: str = "clinic", province_code: str | None = None) -> StaffAccount:
+    """Create a staff account (commits). Clinic staff need a facility; officers have none
+    but need a current province (the cases they handle)."""
     if role not in STAFF_ROLES:
         raise UserError("staff_role")
     person = session.exec(select(Person).where(Person.code == (person_code or "").strip())
@@ -170,13 +171,19 @@ def add(session: Session, person_code: str, facility_code: str | None, full_name
             raise UserError("unknown_facility", status=404)
     if role == "clinic" and facility is None:
         raise UserError("staff_facility")
+    province = None
+    if role == "officer":
+        province = session.get(Province, (province_code or "").strip())
+        if province is None or province.successor_code:
+            raise UserError("staff_province")
     name = " ".join((full_name or "").split())
     if not name or len(name) > 80:
         raise UserError("staff_name")
     account = StaffAccount(
         staff_code=next_code(session, facility.code if facility else OFFICER_PREFIX),
         person_id=person.id, role=role, facility_id=facility.id if facility else None,
-        full_name=name, phone=normal_phone(phone), created_at=utcnow())
+        province_code=province.code if province else None, full_name=name,
+        phone=normal_phone(phone), created_at=utcnow())
     session.add(account)
     session.commit()
     return account

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint, true
 from sqlmodel import Field, SQLModel
 
 
@@ -125,6 +125,9 @@ class Person(SQLModel, table=True):
     address: str
     province_code: str = Field(foreign_key="province.code", index=True)
     lang: str = "vi"
+    # Whether the person has an e-transaction account (may log in). A person with a code
+    # but no account registers in the app and an officer approves it (issue 15).
+    registered: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
     photo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
 
 

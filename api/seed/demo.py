@@ -52,6 +52,7 @@ class DemoStaff:
     full_name: str
     phone: str
     role: str = "clinic"
+    province: str | None = None  # an officer's province: the cases they handle
 
 
 DEMO_STAFF: list[DemoStaff] = [
@@ -59,8 +60,13 @@ DEMO_STAFF: list[DemoStaff] = [
     DemoStaff("01H01-01", "0123456789", "01H01", "Nguyễn Văn An", "0912000101"),
     # Reception at the first real hospital of Hồ Chí Minh City.
     DemoStaff("79H01-01", "7912345678", "79H01", "Trần Thị Bích Ngọc", "0987000201"),
-    # An officer of the agency (announcements; the officer console), also a citizen.
-    DemoStaff("CB-01", "7912345678", "", "Trần Thị Bích Ngọc", "0987000202", role="officer"),
+    # Officers of the agency (announcements; the officer console), also citizens: one in
+    # Hồ Chí Minh City, one in Hà Nội; each handles the registrations and service requests
+    # of their own province only.
+    DemoStaff("CB-01", "7912345678", "", "Trần Thị Bích Ngọc", "0987000202", role="officer",
+              province="79"),
+    DemoStaff("CB-02", "0123456789", "", "Nguyễn Văn An", "0912000102", role="officer",
+              province="01"),
 ]
 
 

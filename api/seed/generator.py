@@ -556,8 +556,9 @@ def demo_staff(engine: Engine) -> None:
                 Facility.code == demo.facility_code)).scalar_one() \
                 if demo.facility_code else None
             session.add(StaffAccount(staff_code=demo.staff_code, person_id=pid, role=demo.role,
-                                     facility_id=fid, full_name=demo.full_name,
-                                     phone=demo.phone, created_at=utcnow()))
+                                     facility_id=fid, province_code=demo.province,
+                                     full_name=demo.full_name, phone=demo.phone,
+                                     created_at=utcnow()))
         session.commit()
 
 

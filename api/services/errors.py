@@ -36,6 +36,8 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "staff_phone": N_("That is not a mobile phone number. Type 10 digits starting with 0."),
     "staff_name": N_("Type the staff member's full name (at most 80 characters)."),
     "staff_role": N_("This role does not exist."),
+    "staff_province": N_("An officer account needs its province: give the two-digit "
+                         "province code."),
     "staff_full": N_("This facility already has 99 staff accounts."),
     "ticket_invalid": N_("This login link has expired. Log in again."),
     "bad_page": N_("There is no such page. Showing the first page."),

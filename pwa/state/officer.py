@@ -19,4 +19,5 @@ class OfficerState(SessionState):
         return None if ready else response
 
 
-LOADERS["/officer"] = OfficerState.load
+for _route in ("/officer", "/officer/registrations", "/officer/messages"):
+    LOADERS[_route] = OfficerState.load
