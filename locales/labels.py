@@ -48,7 +48,23 @@ REQUESTS: dict[str, str] = {
     "reissue_book": N_("Re-issue my social-insurance book"),
     "pension_payment": N_("Change where my pension is paid"),
     "authorise": N_("Authorise someone to collect my benefits"),
+    "voluntary": N_("Continue voluntary social insurance"),
+    "change_facility": N_("Change my registered primary-care facility"),
     "other": N_("Other request"),
+}
+# Why a card or book is re-issued.
+REISSUE_REASONS: dict[str, str] = {
+    "lost": N_("Lost"), "damaged": N_("Damaged"), "details_changed": N_("My details changed"),
+}
+# How a pension is paid.
+PAYOUT_METHODS: dict[str, str] = {
+    "post": N_("Cash at a post office"), "bank": N_("Into a bank account"),
+}
+# Where a request or a registration stands (api/domain/cases.CaseStatus).
+CASE_STATUS: dict[str, str] = {
+    "submitted": N_("Submitted"), "received": N_("Received by the agency"),
+    "needs_info": N_("More information needed"), "done": N_("Approved and done"),
+    "rejected": N_("Rejected"), "withdrawn": N_("Withdrawn"),
 }
 # The longest text a service-request draft may have, in characters (Unicode code points):
 # the server refuses a longer one with "draft_too_long"; the phone counts as it is typed.
@@ -65,12 +81,23 @@ NOTICES: dict[str, str] = {
     "visit_recorded": N_("{facility} recorded a visit with your health-insurance card on "
                          "{day}. If it was not you, call the hotline 1900 9068."),
     "announcement": N_("From the social-insurance agency: {text}"),
+    # A service request's steps ({request} is a REQUESTS label, {reason} the officer's words).
+    "request_submitted": N_("Your request was sent: {request}."),
+    "request_received": N_("The agency received your request: {request}."),
+    "request_needs_info": N_("The agency needs more information for your request "
+                             "({request}): {reason}"),
+    "request_done": N_("Your request was approved and done: {request}."),
+    "request_rejected": N_("Your request was rejected ({request}): {reason}"),
+    "request_withdrawn": N_("You withdrew your request: {request}."),
 }
 # The screen a notice opens when its push notification is tapped.
 NOTICE_SCREENS: dict[str, str] = {
     "card_expiring": "/card", "contribution_due": "/history", "employer_arrears": "/history",
     "new_visit": "/medical", "visit_recorded": "/medical", "pension_adjusted": "/benefits",
-    "announcement": "/notices",
+    "announcement": "/notices", "request_submitted": "/requests",
+    "request_received": "/requests", "request_needs_info": "/requests",
+    "request_done": "/requests", "request_rejected": "/requests",
+    "request_withdrawn": "/requests",
 }
 # Why a clinic checked a person in (a visit recorded at the desk).
 VISIT_REASONS: dict[str, str] = {
@@ -88,6 +115,8 @@ ALL: dict[str, dict[str, str]] = {
     "documents": DOCUMENTS, "sex": SEX, "facility_levels": FACILITY_LEVELS,
     "beneficiary_groups": BENEFICIARY_GROUPS, "requests": REQUESTS, "notices": NOTICES,
     "visit_reasons": VISIT_REASONS, "view_actions": VIEW_ACTIONS,
+    "reissue_reasons": REISSUE_REASONS, "payout_methods": PAYOUT_METHODS,
+    "case_status": CASE_STATUS,
 }
 
 # Page route -> page title. The pages use it, and the head script (assets/lang_boot.js)

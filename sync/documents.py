@@ -3,8 +3,10 @@
 the five languages, offline too.
 
 Document ids are "<type>:<id>". Types: card, profile, participation, benefit, visit,
-notice, draft, checkin (a visit recorded at a clinic desk, costs pending) and cardview (one
-look at the card by a clinic: "who viewed my card").
+notice, draft, request (a submitted service request with its status timeline; built in
+api/services/service_requests.py), choices (the facilities the primary-care form offers),
+checkin (a visit recorded at a clinic desk, costs pending) and cardview (one look at the
+card by a clinic: "who viewed my card").
 """
 
 from __future__ import annotations
@@ -158,8 +160,9 @@ def notice(row: Notice) -> Doc:
 
 
 def draft(row: ServiceDraft) -> Doc:
-    """A service-request draft."""
+    """A service-request draft: its kind, the form's fields as typed, and the text."""
     return ("draft", row.id, {"kind": row.kind, "text": row.text,
+                              "fields": json.loads(row.fields or "{}"),
                               "updated": row.updated_at.isoformat()})
 
 
@@ -238,3 +241,8 @@ def all_documents(session: Session, person: Person) -> Iterator[Doc]:
         if row.staff_id not in staff:
             staff[row.staff_id] = session.get(StaffAccount, row.staff_id)
         yield cardview(row, facility_named(row.facility_id), staff[row.staff_id])
+    # Submitted requests with their timelines, and the form's choices. Imported here: the
+    # requests' service builds its documents with this module.
+    from api.services import service_requests
+
+    yield from service_requests.all_documents(session, person)

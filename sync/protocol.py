@@ -28,6 +28,7 @@ from sqlmodel import Session, col, select
 
 from api.clock import utcnow
 from api.domain.models import Notice, Person, ServiceDraft
+from api.services import service_requests
 from api.services.errors import UserError, explain
 from locales import labels
 from sync import changes, documents
@@ -38,6 +39,7 @@ MAX_LIMIT = 1000
 MAX_MUTATIONS = 200  # per push; the phone sends its queue in batches of this size
 DRAFT_KINDS = tuple(labels.REQUESTS)
 DRAFT_TEXT_MAX = labels.DRAFT_TEXT_MAX  # characters; the phone counts them as they are typed
+DRAFT_FIELDS_MAX = 12  # form fields a draft keeps
 
 
 def parse_cursor(cursor: str | None) -> int | None:
@@ -107,9 +109,9 @@ _DRAFTS = "sync_push_drafts"
 
 def _prefetch_drafts(session: Session, mutations: list, wanted: list[tuple[str, str]]) -> None:
     """Load every draft a push names in one query, instead of one query per mutation."""
-    names = {str(item["data"].get("draft_id", ""))[:40]
+    names = {str(item["data"].get(_DRAFT_NAMED_BY[kind], ""))[:40]
              for item, (_, kind) in zip(mutations, wanted, strict=True)
-             if kind.startswith("draft.") and isinstance(item.get("data"), dict)}
+             if kind in _DRAFT_NAMED_BY and isinstance(item.get("data"), dict)}
     names.discard("")
     found = {row.id: row for row in session.exec(
         select(ServiceDraft).where(col(ServiceDraft.id).in_(names))).all()} if names else {}
@@ -123,11 +125,23 @@ def _draft(session: Session, draft_id: str) -> ServiceDraft | None:
     return session.get(ServiceDraft, draft_id)
 
 
+def _draft_fields(value: object) -> str:
+    """A draft's form fields as JSON: a flat object of short texts (they are checked only
+    when the request is submitted: a draft may be half-written)."""
+    value = value if isinstance(value, dict) else {}
+    if len(value) > DRAFT_FIELDS_MAX or any(
+            not isinstance(k, str) or len(k) > 32 or not isinstance(v, str | int)
+            or len(str(v)) > 200 for k, v in value.items()):
+        raise UserError("bad_request")
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
 def _draft_save(session: Session, person: Person, data: dict) -> None:
     draft_id, kind = str(data.get("draft_id", "")), str(data.get("kind", ""))
     text, updated = str(data.get("text", "")), _phone_time(data.get("updated"))
     if not 0 < len(draft_id) <= 40 or kind not in DRAFT_KINDS:  # an id is never cut either
         raise UserError("bad_request")
+    fields = _draft_fields(data.get("fields"))
     if len(text) > DRAFT_TEXT_MAX:  # refused with the reason, never cut: nothing is lost
         raise UserError("draft_too_long", status=422, over=len(text) - DRAFT_TEXT_MAX,
                         max=DRAFT_TEXT_MAX)
@@ -138,8 +152,8 @@ def _draft_save(session: Session, person: Person, data: dict) -> None:
         return  # an edit made later (on the phone's clock) is already here
     new = row is None
     row = row or ServiceDraft(id=draft_id, person_id=person.id, kind=kind, text=text,
-                              updated_at=updated)
-    row.kind, row.text, row.updated_at = kind, text, updated
+                              fields=fields, updated_at=updated)
+    row.kind, row.text, row.fields, row.updated_at = kind, text, fields, updated
     session.add(row)
     # A new draft's change is inserted with the push's other rows, in one statement.
     changes.record(session, person.id, documents.draft(row), new=new)
@@ -159,12 +173,28 @@ def _draft_delete(session: Session, person: Person, data: dict) -> None:
         session.info[_DRAFTS][row.id] = None
 
 
+def _request_submit(session: Session, person: Person, data: dict) -> None:
+    """Submit a draft as a request: the request is kept under the draft's id and the draft
+    goes (deleted as any draft is, so a push that saves and submits it sees it gone)."""
+    service_requests.submit(session, person, data)
+    _draft_delete(session, person, {"draft_id": str(data.get("request_id", ""))})
+
+
+# Mutations that name a draft, and the field that names it (looked up with the whole push).
+_DRAFT_NAMED_BY = {"draft.save": "draft_id", "draft.delete": "draft_id",
+                   "request.submit": "request_id"}
+
+
 # The citizen's mutations. A clinic session pushes with its own handlers instead
 # (api/services/clinic_desk.HANDLERS: "visit.checkin"), never these, and the other way round.
 HANDLERS: dict[str, Callable[[Session, Person, dict], None]] = {
     "notice.read": _notice_read,
     "draft.save": _draft_save,
     "draft.delete": _draft_delete,
+    # Submitting a draft as a request, answering the agency, withdrawing
+    # (api/services/service_requests.py).
+    **service_requests.HANDLERS,
+    "request.submit": _request_submit,
 }
 
 

@@ -36,6 +36,8 @@ DESK_TABLES = ("cardview", "checkin", "appliedmutation")
 # Web push: subscriptions belong to devices, and what was queued for them goes with them;
 # announcements, news and guides belong to staff accounts.
 PUSH_TABLES = ("pushoutbox", "pushsubscription", "announcement", "newsitem")
+# Service requests and registrations with their steps and photos: a test starts with none.
+CASE_TABLES = ("requestattachment", "caseevent", "servicerequest", "registration")
 PG_ADMIN_URL = os.environ.get("TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 
 
@@ -108,11 +110,11 @@ def reset_logins(eng: Engine) -> None:
     (logging in keeps the phone's language on the account, and the seeded database is
     shared by the tests), so a test may log in at once."""
     with eng.begin() as conn:
-        for table in PUSH_TABLES + DESK_TABLES + AUTH_TABLES:
+        for table in CASE_TABLES + PUSH_TABLES + DESK_TABLES + AUTH_TABLES:
             conn.execute(text(f"DELETE FROM {table}"))
         # Notices the scheduler or a clinic visit made: a test starts with the seed's.
         conn.execute(text("DELETE FROM notice WHERE due_key IS NOT NULL "
-                          "OR kind = 'visit_recorded'"))
+                          "OR kind = 'visit_recorded' OR kind LIKE 'request_%'"))
         # Staff accounts: the seed's demo staff, live again; those a test made, gone.
         demo_staff = ", ".join(f"'{s.staff_code}'" for s in DEMO_STAFF)
         conn.execute(text(f"DELETE FROM staffaccount WHERE staff_code NOT IN ({demo_staff})"))

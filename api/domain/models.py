@@ -271,6 +271,7 @@ class ServiceDraft(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id", index=True)
     kind: str
     text: str
+    fields: str = "{}"  # JSON: the kind's form fields as typed (checked when submitted)
     updated_at: dt.datetime  # the phone's clock at the edit; the later edit wins
 
 

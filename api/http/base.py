@@ -62,7 +62,8 @@ def endpoint(handler: Callable[[Request, Session], Awaitable[Response]], *,
                 response = await handler(request, session)
                 session.commit()
         except UserError as exc:
-            extra = {k: v for k, v in exc.values.items() if k in ("code", "seconds", "tries")}
+            extra = {k: v for k, v in exc.values.items()
+                     if k in ("code", "seconds", "tries", "field")}
             response = JSONResponse({"error": exc.reason, "message": exc.message(lang),
                                      **extra}, status_code=exc.status)
         except BAD_INPUT:

@@ -38,6 +38,10 @@ def _query(name: str, schema: dict, required: bool = False) -> dict:
     return {"name": name, "in": "query", "required": required, "schema": schema}
 
 
+def _path(name: str, schema: dict) -> dict:
+    return {"name": name, "in": "path", "required": True, "schema": schema}
+
+
 def _op(summary: str, roles: list[str], ok: dict | None = None, body: dict | None = None,
         params: list[dict] | None = None, errors: tuple[int, ...] = (400,),
         ok_status: str = "200", media: str = "application/json") -> dict:
@@ -143,6 +147,27 @@ def document() -> dict:
             "post": _op("Publish news or a guide on the public news screen", OFFICER, None,
                         {"kind": {"type": "string", "enum": ["news", "guide"]},
                          "texts": {"type": "object"}}, errors=_PROVEN, ok_status="201")},
+        "/api/officer/requests": {"get": _op(
+            "A page of the officer's province's service requests, oldest first, with the "
+            "count per status", OFFICER,
+            params=[_query("status", _text(80, description="comma-separated statuses")),
+                    _query("kind", _text(24)), _query("q", _text(20)),
+                    _query("after", _text(80))], errors=(400, 401, 422))},
+        "/api/officer/requests/{id}": {"get": _op(
+            "One request of the officer's province beside the person's record, with its "
+            "steps (who did what)", OFFICER, params=[_path("id", _text(40))],
+            errors=(401, 404))},
+        "/api/officer/requests/{id}/photos/{photo}": {"get": _op(
+            "One photo attached to a request", OFFICER,
+            {"type": "string", "format": "binary"},
+            params=[_path("id", _text(40)), _path("photo", {"type": "integer"})],
+            errors=(401, 404), media="image/jpeg")},
+        "/api/officer/requests/{id}/decide": {"post": _op(
+            "Receive, ask for more information, approve (applied to the records) or reject "
+            "a request; the citizen is told", OFFICER, None,
+            {"action": {"type": "string", "enum": ["receive", "ask", "approve", "reject"]},
+             "note": _text(1000)}, params=[_path("id", _text(40))],
+            errors=_PROVEN + (404, 409, 422))},
         "/api/news": {"get": _op(
             "The newest news and guides from the agency, in the reader's language or the "
             "nearest one written", ANYONE, errors=())},
@@ -161,7 +186,8 @@ def document() -> dict:
             errors=(400, 401))},
         "/api/sync/push": {"post": _op(
             "Apply queued changes once each, in one transaction (sync): a citizen's "
-            "(notice.read, draft.save, draft.delete) or a clinic desk's (visit.checkin). The "
+            "(notice.read, draft.save, draft.delete, request.submit, request.answer, "
+            "request.withdraw) or a clinic desk's (visit.checkin). The "
             "body may be sent with Content-Encoding: gzip (the request proof hashes the "
             "compressed bytes; at most 1 MB once inflated)", PUSHERS, None,
             {"mutations": {"type": "array", "maxItems": 200, "items": {

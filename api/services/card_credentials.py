@@ -50,10 +50,20 @@ def replace_card(session: Session, code: str, reason: str,
                  today: dt.date | None = None) -> HealthCard:
     """Revoke the person's card as issued and issue it again today (lost, replaced);
     commits. The phone receives the new card at its next sync."""
-    today = today or dt.date.today()
     person = session.exec(select(Person).where(Person.code == code)).first()
     if person is None:
         raise UserError("unknown_person", status=404)
+    card = reissue(session, person, reason, today)
+    session.commit()
+    return card
+
+
+def reissue(session: Session, person: Person, reason: str,
+            today: dt.date | None = None) -> HealthCard:
+    """Revoke the person's card as issued and issue it again today (lost, replaced) in the
+    caller's transaction: the old issue date goes on the revocation list, the new card (a
+    later issue date, so a new signed QR) is logged for the phone's next sync."""
+    today = today or dt.date.today()
     person, card = _card(session, person.id)
     if card.issued_at >= today:
         raise UserError("card_replaced_today", status=409)
@@ -64,5 +74,4 @@ def replace_card(session: Session, code: str, reason: str,
     doc = documents.card(session, person)
     if doc:
         changes.record(session, person.id, doc)
-    session.commit()
     return card

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from locales import N_, Nn_, tr, trn
+from locales import N_, Nn_, format_day, format_money, labels, tr, trn
 
 # reason -> message id, or (singular, plural) ids for a message about a number: the value
 # of its first placeholder picks the form. Placeholders are filled from the error's values.
@@ -135,6 +136,33 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
                           "and save again.",
                           "The text is {over} characters too long (at most {max}). Shorten it "
                           "and save again."),
+    # Public-service request forms (api/services/request_forms.py) and their steps
+    # (api/services/service_requests.py).
+    "form_choose": N_("Choose one of the options."),
+    "form_name": N_("Type a name (at most {max} characters)."),
+    "form_date": N_("Type a date."),
+    "form_amount": N_("Type an amount from {low} to {high}."),
+    "form_account": N_("Type the bank account number: 6 to 19 digits."),
+    "form_citizen_id": N_("Type the 12-digit personal ID number."),
+    "form_until": N_("Choose a date after today and at most {months} months ahead."),
+    "form_text": N_("Write what you need."),
+    "form_photo": N_("Attach photos as JPEG, PNG or WebP, at most {count} of at most {kb} KB "
+                     "each."),
+    "facility_not_allowed": N_("This facility cannot be chosen: choose a contracted facility "
+                               "of your province from the list."),
+    "facility_same": N_("This is already your registered facility."),
+    "facility_window": N_("The primary-care facility can be changed in the first 15 days of "
+                          "a quarter. Keep this draft and send it from {day}."),
+    "facility_quarter_used": N_("Your primary-care facility was already changed this quarter. "
+                                "Send the request from {day}."),
+    "request_open": N_("You already have a request of this kind in progress. Wait for its "
+                       "answer, or withdraw it first."),
+    "request_closed": N_("This request is already closed: {state}."),
+    "request_not_waiting": N_("This request is not waiting for an answer from you."),
+    "decide_action": N_("Choose what to do: receive, ask for information, approve or reject."),
+    "decide_note": N_("Write the reason or the question for the citizen (at most {max} "
+                      "characters)."),
+    "decide_not_received": N_("Receive the request first."),
     "passkey_cloned": N_("For your safety this passkey was switched off: it may have been "
                          "copied. Log in with a code sent by SMS, then create a new one."),
 }
@@ -155,8 +183,34 @@ class UserError(Exception):
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
+class Money(int):
+    """An amount of đồng in an error's values: written in the reader's money format."""
+
+
+def _formatted(values: dict[str, object], lang: str) -> dict[str, object]:
+    out = {}
+    for name, value in values.items():
+        if isinstance(value, Money):
+            value = format_money(value, lang)
+        elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            value = format_day(value, lang)
+        elif isinstance(value, Status):
+            value = tr(lang, value.msgid)
+        out[name] = value
+    return out
+
+
+class Status(str):
+    """A case status in an error's values: written as its label in the reader's language."""
+
+    @property
+    def msgid(self) -> str:
+        return labels.CASE_STATUS.get(str(self), str(self))
+
+
 def explain(reason: str, lang: str, **values: object) -> str:
     """Translated message for a reason code."""
+    values = _formatted(values, lang)
     msgid = MESSAGES.get(reason, MESSAGES["bad_request"])
     if isinstance(msgid, tuple):
         count = values.get(_PLACEHOLDER.findall(msgid[0])[0])
