@@ -9,5 +9,7 @@ export function noticeText(notice, translate, lang) {
   if (p.day) p.day = formatDay(p.day, lang);
   if (p.month) p.month = formatMonth(`${p.month}-01`.slice(0, 10), lang);
   if (p.amount !== undefined) p.amount = formatMoney(p.amount, lang);
+  // A service request's step names the request by its kind's label.
+  if (p.request) p.request = translate(label("requests", p.request));
   return translate(label("notices", notice.kind), p);
 }

@@ -13,7 +13,10 @@ export function NeedsAttention({ types, onEdit }) {
   if (!refused.length) return null;
   const what = (m) => (m.type === "notice.read" ? t("Mark as read")
     : m.type === "draft.delete" ? t("Delete")
-      : t(label("requests", m.data.kind)));
+      : m.type === "request.answer" ? t("Your answer")
+        : m.type === "request.withdraw" ? t("Withdraw")
+          : t(label("requests", m.data.kind)));
+  const editable = (m) => m.type === "draft.save" || m.type === "request.submit";
   return (
     <section className="panel attention" id="needs-attention" aria-labelledby="attention-title">
       <h2 className="section-title" id="attention-title">{t("Not sent: needs your attention")}</h2>
@@ -21,10 +24,10 @@ export function NeedsAttention({ types, onEdit }) {
         {refused.map((m) => (
           <li className="item" key={m.id}>
             <strong>{what(m)}</strong>
-            {m.type === "draft.save" ? <p className="draft-text">{m.data.text.slice(0, 140)}</p> : null}
+            {editable(m) && m.data.text ? <p className="draft-text">{m.data.text.slice(0, 140)}</p> : null}
             <p className="alert alert-error" role="alert">{m.refused.message}</p>
             <div className="row-gap">
-              {m.type === "draft.save" ? (
+              {editable(m) ? (
                 <button type="button" className="btn btn-small" onClick={() => onEdit(m)}>{t("Edit")}</button>
               ) : null}
               <button type="button" className="btn btn-small" onClick={() => engine.discard(m.id)}>{t("Discard")}</button>

@@ -1,0 +1,121 @@
+"""A citizen's service requests in the browser: a form with its own fields checked as typed,
+a photo shrunk on the phone, sent through the sync queue; the agency's steps (taken here by
+officer CB-02 of Hà Nội through the same service the console calls) arrive on the phone's
+timeline, with a notice; the citizen answers "needs more information" and withdraws; the
+timeline and the rejection's reason read offline after a browser restart."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image
+from playwright.sync_api import BrowserType, Page, expect
+from sqlalchemy import text
+from sqlmodel import Session, select
+
+from api.auth.models import StaffAccount
+from api.services import service_requests
+from tests.browser.conftest import Server, shot
+from tests.browser.test_offline import first_session, phone, pw, synced  # noqa: F401
+from tests.conftest import engine_for
+
+
+def officer_does(server: Server, request_id: str, action: str, note: str = "") -> None:
+    """Officer CB-02 (Hà Nội) takes a step, as the console's route does."""
+    with Session(engine_for(server.db_url)) as session:
+        officer = session.exec(select(StaffAccount).where(
+            StaffAccount.staff_code == "CB-02")).one()
+        service_requests.decide(session, officer, request_id, action, note)
+        session.commit()
+
+
+def sync(page: Page) -> None:
+    """A sync round of the page's own engine now (it syncs when the phone comes online),
+    rather than waiting for its minute."""
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+
+
+def photo(tmp_path: Path) -> Path:
+    """A large photo (3000x2000, a few MB as PNG): the phone shrinks it under the limit."""
+    path = tmp_path / "giay-to.png"
+    image = Image.effect_noise((3000, 2000), 60).convert("RGB")
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_request_sent_asked_answered_rejected_withdrawn_and_read_offline(
+        pw: BrowserType, server: Server, tmp_path: Path) -> None:  # noqa: F811
+    ctx, page = first_session(pw, tmp_path / "phone", server, "/requests", installed=True)
+    # The form checks its fields first, in the reader's words (Vietnamese here).
+    page.locator("#draft-kind").select_option("pension_payment")
+    page.locator("#field-method").select_option("bank")
+    page.locator("#field-bank").fill("Vietcombank")
+    page.locator("#field-account").fill("12ab")
+    page.locator("#request-send").click()
+    expect(page.locator("#field-account-error")).to_be_visible()
+    expect(page.locator("#field-account")).to_be_focused()
+    page.locator("#field-account").fill("0011 0045 6789")
+    page.locator("#draft-text").fill("Xin chuyển lương hưu về tài khoản ngân hàng.")
+    big = photo(tmp_path)
+    page.locator("#request-photos").set_input_files(str(big))
+    expect(page.locator(".photo-list img")).to_have_count(1)
+    shot(page, "request-form-vi")
+    page.locator("#request-send").click()
+    item = page.locator("#request-list li.request")
+    expect(item).to_have_count(1)
+    synced(page)
+    sync(page)
+    expect(item).to_have_attribute("data-status", "submitted", timeout=20000)
+    request_id = item.get_attribute("data-request")
+    with engine_for(server.db_url).connect() as conn:
+        size = conn.execute(text("SELECT size FROM requestattachment WHERE request_id = :r"),
+                            {"r": request_id}).scalar_one()
+    assert size <= service_requests.PHOTO_KB * 1024 < big.stat().st_size  # shrunk on the phone
+
+    # The agency asks for more: the question shows with an answer box.
+    officer_does(server, request_id, "ask", "Gửi ảnh trang đầu sổ tiết kiệm.")
+    sync(page)
+    expect(item.locator(".alert-warn")).to_contain_text("Gửi ảnh trang đầu sổ tiết kiệm.",
+                                                        timeout=20000)
+    item.locator("textarea").fill("Tài khoản đứng tên tôi.")
+    item.locator("button[type=submit]").click()
+    sync(page)
+    expect(item).to_have_attribute("data-status", "received", timeout=20000)
+    expect(item.locator(".alert-warn")).to_have_count(0)
+    # Rejected with a reason.
+    officer_does(server, request_id, "reject", "Tài khoản không đứng tên người hưởng.")
+    sync(page)
+    expect(item.locator(".alert-error")).to_contain_text("Tài khoản không đứng tên người hưởng.",
+                                                         timeout=20000)
+    # A second request, withdrawn before the agency handles it.
+    page.locator("#draft-kind").select_option("reissue_book")
+    page.locator("#field-reason").select_option("damaged")
+    page.locator("#request-send").click()
+    second = page.locator("#request-list li.request").first
+    sync(page)
+    expect(second).to_have_attribute("data-status", "submitted", timeout=20000)
+    second.locator("button.withdraw").click()
+    sync(page)
+    withdrawn = page.locator("#request-list li.request[data-status=withdrawn]")
+    expect(withdrawn).to_have_count(1, timeout=20000)
+    expect(withdrawn.locator("button.withdraw")).to_have_count(0)
+    shot(page, "requests-timeline-vi")
+    with engine_for(server.db_url).connect() as conn:
+        statuses = dict(conn.execute(text("SELECT kind, status FROM servicerequest")).all())
+    assert statuses == {"pension_payment": "rejected", "reissue_book": "withdrawn"}
+    ctx.close()
+
+    # Offline after a browser restart: the timelines and the reason are on the phone.
+    ctx = phone(pw, tmp_path / "phone", server, offline=True)
+    page = ctx.new_page()
+    page.goto("/requests")
+    rejected = page.locator("#request-list li.request", has_text="Tài khoản không đứng tên")
+    expect(rejected).to_have_count(1, timeout=20000)
+    rejected.locator("summary").click()
+    steps = rejected.locator(".case-timeline li")
+    expect(steps).to_have_count(4)  # submitted, needs info, received (answer), rejected
+    expect(steps.nth(2)).to_contain_text("Tài khoản đứng tên tôi.")  # the answer
+    ctx.close()
