@@ -9,6 +9,7 @@ import datetime as dt
 import heapq
 import json
 
+from sqlalchemy import tuple_
 from sqlmodel import Session, col, func, select
 
 from api.auth.models import StaffAccount
@@ -69,8 +70,9 @@ def queue(session: Session, officer: StaffAccount, statuses: list[str] | None = 
             stmt = stmt.where(col(ServiceRequest.person_id).in_(person_ids or [-1]))
         if start is not None:
             moment, ident = start
-            stmt = stmt.where((col(ServiceRequest.submitted_at) > moment) | (
-                (col(ServiceRequest.submitted_at) == moment) & (col(ServiceRequest.id) > ident)))
+            # A row-value comparison: the index's range starts right after the cursor.
+            stmt = stmt.where(tuple_(col(ServiceRequest.submitted_at), col(ServiceRequest.id))
+                              > tuple_(moment, ident))
         pages.append(session.exec(stmt).all())
     merged = list(heapq.merge(*pages, key=lambda r: (r[0].submitted_at, r[0].id)))
     rows = merged[:limit]
