@@ -286,8 +286,8 @@ export function RequestDetail({ id, focus, onDecided, onBack }) {
     }
   };
   useEffect(() => {
-    read();
-  }, [id]);
+    read(); // again on each opening: the citizen may have answered meanwhile
+  }, [id, focus]);
   useEffect(() => {
     if ((data || error) && focused.current !== focus && headingRef.current) {
       focused.current = focus;
