@@ -206,6 +206,13 @@ def test_an_officer_handles_a_request_of_the_province_only(browser: Browser,
         expect(page.locator("#detail-status")).to_have_text("Đã duyệt và hoàn tất")
         page.wait_for_function("() => document.activeElement.id === 'detail-heading'")
         shot(page, "officer-requests-tablet-vi")
+        page.evaluate("() => localStorage.setItem('lang', 'ja')")  # CJK labels fit too
+        page.reload()
+        page.wait_for_function(HYDRATED, arg="#queue-list")
+        page.locator(f"#queue-list button[data-id='{voluntary}']").click()
+        expect(page.locator("#request-fields")).to_contain_text("3か月")
+        assert page.evaluate("document.documentElement.scrollWidth") <= TABLET["width"]
+        shot(page, "officer-requests-tablet-ja")
     finally:
         leave(page.context)
 
