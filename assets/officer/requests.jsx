@@ -174,7 +174,18 @@ export function RequestQueue() {
     setFocusFrom(page.items.length);
     load(page.next);
   };
-  const openOne = (id) => setOpen((old) => ({ id, focus: (old ? old.focus : 0) + 1 }));
+  // The request opened is in the address (?request=<id>), so a reload (a language switch)
+  // or a shared link opens it again, without moving the focus.
+  useEffect(() => {
+    const id = new URLSearchParams(window.location.search).get("request");
+    if (id) setOpen({ id, focus: 0 });
+  }, []);
+  const openOne = (id) => {
+    const url = new URL(window.location.href);
+    url.searchParams.set("request", id);
+    window.history.replaceState(window.history.state, "", url);
+    setOpen((old) => ({ id, focus: (old ? old.focus : 0) + 1 }));
+  };
   const backToList = () => {
     const button = open && listRef.current
       && listRef.current.querySelector(`button.queue-open[data-id="${CSS.escape(open.id)}"]`);

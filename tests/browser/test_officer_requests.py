@@ -185,6 +185,9 @@ def test_an_officer_handles_a_request_of_the_province_only(browser: Browser,
         page.evaluate("() => localStorage.setItem('lang', 'en')")
         page.reload()
         page.wait_for_function(HYDRATED, arg="#queue-list")
+        assert page.url.endswith(f"?request={pension}")  # the request opened stays open
+        expect(page.locator("#detail-heading")).to_contain_text(
+            "Change where my pension is paid")
         other = page.locator(f"#queue-list button[data-id='{voluntary}']")
         expect(other).to_contain_text("Continue voluntary social insurance")
         other.click()
