@@ -18,8 +18,11 @@ import httpx
 import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
+from sqlmodel import Session, col, select
 
 from api.db import engine_for
+from api.domain.models import Person
+from api.services import service_requests
 from tests.browser.conftest import HYDRATED, Server, leave, log_in_desk, shot
 from tests.browser.test_accessibility import AXE, serious_violations
 from tests.devicekit import Device, sms_login
@@ -229,5 +232,40 @@ def test_an_officer_handles_a_request_of_the_province_only(browser: Browser,
         expect(page.locator("#queue-status")).not_to_have_text("Đang tải…")
         expect(page.locator(f"#queue-list button[data-id='{pension}']")).to_have_count(0)
         expect(page.locator("#queue-list")).not_to_contain_text("Nguyễn Văn An")
+    finally:
+        leave(page.context)
+
+
+def test_the_queue_pages_with_show_more(browser: Browser, server: Server) -> None:
+    """More requests than a page (50): "Show more" adds the next page and the focus goes to
+    the first request added; no button once the queue is all shown."""
+    server.reset_logins()
+    with Session(engine_for(server.db_url)) as session:  # as the sync push would apply them
+        people = session.exec(select(Person).where(Person.province_code == "01",
+                                                   Person.code != AN)
+                              .order_by(col(Person.id))).all()
+        person = people[0] if people else session.exec(
+            select(Person).where(Person.code == AN)).one()
+        for n in range(55):
+            service_requests.submit(session, person, {
+                "request_id": str(uuid.uuid4()), "kind": "other", "fields": {},
+                "text": f"Yêu cầu số {n + 1}"})
+        code = person.code
+        session.commit()
+    page = desk(browser, server, "CB-02")
+    try:
+        page.select_option("#queue-kind", "other")
+        page.locator("#queue-q").fill(code)
+        page.locator("#queue-search").click()
+        items = page.locator("#queue-list button.queue-open")
+        expect(items).to_have_count(50)
+        expect(page.locator("#queue-status")).to_have_text("Đang hiện 50 yêu cầu")
+        page.locator("#queue-more").focus()
+        page.keyboard.press("Enter")
+        expect(items).to_have_count(55)
+        expect(page.locator("#queue-more")).to_have_count(0)
+        assert page.evaluate("""() => [...document.querySelectorAll(
+            '#queue-list button.queue-open')].indexOf(document.activeElement)""") == 50
+        assert len({items.nth(i).get_attribute("data-id") for i in range(55)}) == 55
     finally:
         leave(page.context)
