@@ -197,10 +197,14 @@ function DecisionForm({ id, status, onDone }) {
   const t = useT();
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
+  // {kind: ok|error|note, text}: "note" is a refusal about the note (a question or a reason
+  // is required, or too long): the focus goes back to the note, described by the message.
   const [message, setMessage] = useState({ kind: "", text: "" });
   const messageRef = useRef(null);
+  const noteRef = useRef(null);
   useEffect(() => {
-    if (message.text && messageRef.current) messageRef.current.focus();
+    const target = message.kind === "note" ? noteRef.current : messageRef.current;
+    if (message.text && target) target.focus();
   }, [message]);
   const names = {
     receive: t("Receive"), ask: t("Ask for more information"), approve: t("Approve"),
@@ -210,11 +214,13 @@ function DecisionForm({ id, status, onDone }) {
     setBusy(true);
     setMessage({ kind: "", text: "" });
     try {
-      const { ok, body } = await officerCall(
+      const { ok, status: code, body } = await officerCall(
         `/api/officer/requests/${encodeURIComponent(id)}/decide`, { action, note });
       if (!ok) {
-        setMessage({ kind: "error", text: body.message
-          || t("The request could not be read. Reload the page and try again.") });
+        setMessage({ kind: code === 422 && body.error === "decide_note" ? "note" : "error",
+          text: body.message || t("The request could not be read. Reload the page and try again.") });
+        // Not allowed now (another officer took a step meanwhile): show where it stands.
+        if (code === 409) await onDone();
         return;
       }
       setNote("");
@@ -240,7 +246,8 @@ function DecisionForm({ id, status, onDone }) {
           <p className="small" id="decide-note-hint">
             {t("Required to ask for more information or to reject. The citizen reads it in the app.")}</p>
           <textarea id="decide-note" className="input" rows={3} maxLength={NOTE_MAX} value={note}
-            aria-describedby="decide-note-hint" aria-invalid={message.kind === "error"}
+            ref={noteRef} aria-invalid={message.kind === "note"}
+            aria-describedby={message.kind === "note" ? "decide-note-hint decide-message" : "decide-note-hint"}
             onChange={(e) => setNote(e.target.value)} />
           <div className="row-gap decide-buttons">
             {STEPS.map(({ action, from }) => (
@@ -255,8 +262,8 @@ function DecisionForm({ id, status, onDone }) {
         <p className="muted" id="decide-closed">{t("This request is closed: no further step.")}</p>
       )}
       {message.text ? (
-        <p className={message.kind === "error" ? "alert alert-error" : "alert alert-ok"}
-          role={message.kind === "error" ? "alert" : "status"} id="decide-message" tabIndex={-1}
+        <p className={message.kind === "ok" ? "alert alert-ok" : "alert alert-error"}
+          role={message.kind === "ok" ? "status" : "alert"} id="decide-message" tabIndex={-1}
           ref={messageRef}>{message.text}</p>
       ) : null}
     </section>

@@ -142,7 +142,8 @@ def test_an_officer_handles_a_request_of_the_province_only(browser: Browser,
         expect(page.locator("#decide-receive")).to_be_enabled()
         page.locator("#decide-ask").click()
         expect(page.locator("#decide-message")).to_contain_text("Hãy ghi lý do hoặc câu hỏi")
-        assert focused(page) == "decide-message"
+        assert focused(page) == "decide-note"  # back to the note, described by the message
+        expect(page.locator("#decide-note")).to_have_attribute("aria-invalid", "true")
         page.locator("#decide-receive").click()
         expect(page.locator("#detail-status")).to_have_text("Cơ quan BHXH đã tiếp nhận")
         expect(page.locator("#decide-message")).to_contain_text("Đã lưu")
