@@ -13,6 +13,14 @@ async function answerOf(response) {
   }
 }
 
+/** GET or POST an officer resource: `{ok, status, body}`; `body.message` is the server's
+ * words when it refuses (in the officer's language). Throws when there is no answer. */
+export async function officerCall(url, payload) {
+  const options = payload === undefined ? {} : { method: "POST", body: JSON.stringify(payload) };
+  const response = await deviceFetch(url, options);
+  return { ok: response.ok, status: response.status, body: await answerOf(response) };
+}
+
 async function officerList(url) {
   const response = await deviceFetch(url);
   return response.ok ? (await answerOf(response)).items || [] : null;

@@ -22,6 +22,7 @@ def test_an_officer_publishes_and_a_citizen_reads_it_offline_too(context: Browse
                                                                  server: Server) -> None:
     page = context.new_page()
     log_in_desk(page, server, OFFICER, lands=r"/officer/?$")
+    page.goto("/officer/messages")  # the messages desk (the console opens on requests)
     page.wait_for_function(HYDRATED, arg="#news-publish")
     page.locator("#news-kind input[value=guide]").check()
     page.locator("#news-title-vi").fill(TITLE_VI)
@@ -63,7 +64,7 @@ def test_a_clinic_desk_cannot_open_the_console_but_reads_the_news(context: Brows
                                                                    server: Server) -> None:
     page = context.new_page()
     log_in_desk(page, server)
-    page.goto("/officer")
+    page.goto("/officer/messages")
     page.wait_for_url(re.compile(r"/clinic/?$"), timeout=20000)  # not an officer: its desk
     expect(page.locator("#news-publish")).to_have_count(0)
     page.goto("/news")

@@ -24,6 +24,7 @@ def test_an_officer_announces_and_a_citizen_reads_it(context: BrowserContext,
                                                      server: Server) -> None:
     page = context.new_page()
     log_in_desk(page, server, OFFICER, lands=r"/officer/?$")
+    page.goto("/officer/messages")  # the messages desk (the console opens on requests)
     page.wait_for_function(HYDRATED, arg="#announce-send")
     expect(page.locator("#announcement-list, .panel p").first).to_be_visible()
     page.locator("#text-vi").fill(VI)
