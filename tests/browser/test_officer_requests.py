@@ -23,6 +23,7 @@ from sqlmodel import Session, col, select
 from api.db import engine_for
 from api.domain.models import Person
 from api.services import service_requests
+from locales import labels, tr
 from tests.browser.conftest import HYDRATED, Server, leave, log_in_desk, shot
 from tests.browser.test_accessibility import AXE, serious_violations
 from tests.devicekit import Device, sms_login
@@ -127,7 +128,7 @@ def test_an_officer_handles_a_request_of_the_province_only(browser: Browser,
         expect(page.locator("#detail-heading")).to_contain_text("Nguyễn Văn An")
         page.wait_for_function("() => document.activeElement.id === 'detail-heading'")
         fields = page.locator("#request-fields")
-        for text in ("Chuyển vào tài khoản ngân hàng", BANK, ACCOUNT):
+        for text in (tr("vi", labels.PAYOUT_METHODS["bank"]), BANK, ACCOUNT):
             expect(fields).to_contain_text(text)
         expect(page.locator("#request-text")).to_have_text(WHY)
         expect(page.locator("#request-person")).to_contain_text("001072012345")
@@ -176,7 +177,7 @@ def test_an_officer_handles_a_request_of_the_province_only(browser: Browser,
         expect(trail.locator("li").nth(3)).to_contain_text(ANSWER)
         expect(page.locator("#request-photos img")).to_have_count(2)
         page.locator("#decide-approve").click()
-        expect(page.locator("#detail-status")).to_have_text("Đã duyệt và hoàn tất")
+        expect(page.locator("#detail-status")).to_have_text(tr("vi", labels.CASE_STATUS["done"]))
         expect(page.locator("#decide-closed")).to_be_visible()
         expect(trail.locator("li").nth(4)).to_contain_text("CB-02 Nguyễn Văn An")
         expect(row).to_have_count(0)
@@ -210,7 +211,7 @@ def test_an_officer_handles_a_request_of_the_province_only(browser: Browser,
         page.wait_for_function(HYDRATED, arg="#queue-list")
         page.locator("[data-tab=done]").click()
         page.locator(f"#queue-list button[data-id='{pension}']").click()
-        expect(page.locator("#detail-status")).to_have_text("Đã duyệt và hoàn tất")
+        expect(page.locator("#detail-status")).to_have_text(tr("vi", labels.CASE_STATUS["done"]))
         page.wait_for_function("() => document.activeElement.id === 'detail-heading'")
         shot(page, "officer-requests-tablet-vi")
         page.evaluate("() => localStorage.setItem('lang', 'ja')")  # CJK labels fit too
