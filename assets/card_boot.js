@@ -163,7 +163,7 @@ async function paint() {
   await panelParsed();
   const t = translator();
   const title = t("Health insurance card QR code");
-  const canLive = liveUsable(cred);
+  const canLive = liveUsable(cred, card);
   // First the printed code: drawn by the server, stored as an image, so it costs no signature
   // and no QR encoding (a cold run of the encoder alone takes a few hundred milliseconds on
   // a slow phone). The live code replaces it as soon as it is signed and drawn.

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from sqlmodel import Session, col, select
 
 from api.auth.models import StaffAccount
-from api.card import image
+from api.card import image, qr
 from api.card import keys as issuer_keys
 from api.card.drawn import Drawn
 from api.domain.codes import BENEFICIARY_GROUPS, legacy_card_number
@@ -107,6 +107,9 @@ def card(session: Session, person: Person) -> Doc | None:
         "five_years": _day(row.five_years_from), "agency": agency.name if agency else "",
         "qr_text": text,
         "qr_svg": svg,  # drawn by the same code as the online card
+        # What the QR signs, as a fingerprint: a live credential made for another version
+        # of the card is renewed (assets/screens/credentials.js).
+        "version": qr.claims_version(wallet.card_claims(session, person, row)),
         "photo": _data_uri("image/png", person.photo) if person.photo else "",
         "image": drawn,
     })

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 from dataclasses import dataclass
 
 import segno
@@ -72,6 +73,13 @@ def encode_payload(claims: CardClaims) -> bytes:
              claims.group_code, str(claims.benefit_level), claims.facility_code,
              day(claims.valid_to), day(claims.issued_at), claims.kid]
     return "|".join(parts).encode("utf-8")
+
+
+def claims_version(claims: CardClaims) -> str:
+    """A short fingerprint of everything a card QR signs: the phone keeps it with the card
+    and with its live credential, and renews the credential when the two differ (a new
+    primary-care facility, a re-issued card)."""
+    return hashlib.sha256(encode_payload(claims)).hexdigest()[:16]
 
 
 def decode_payload(payload: bytes) -> CardClaims:

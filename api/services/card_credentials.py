@@ -10,7 +10,7 @@ import json
 from sqlmodel import Session, select
 
 from api.auth.models import Device
-from api.card import light, live
+from api.card import light, live, qr
 from api.clock import utcnow
 from api.domain.models import HealthCard, Person
 from api.jose import b64url, ec_key
@@ -43,6 +43,7 @@ def issue(session: Session, person_id: int, device: Device,
                              card.issued_at, unix),
         "light_expires": unix + light.LIGHT_HOURS * 3600,
         "renew_seconds": live.RENEW_SECONDS, "fresh_seconds": live.FRESH_SECONDS,
+        "card_version": qr.claims_version(claims),  # the card doc's "version" it was made for
     }
 
 

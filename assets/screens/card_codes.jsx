@@ -36,7 +36,7 @@ const booted = () => {
   return boot && Date.now() - boot.at < RENEW_SECONDS * 1000 ? boot : null;
 };
 
-function useCredential() {
+function useCredential(card) {
   const [cred, setCred] = useState(() => (booted() ? booted().cred : null));
   useEffect(() => {
     let alive = true;
@@ -49,7 +49,7 @@ function useCredential() {
       .catch(() => null);
     // Renew when this screen opens, after each sync (the phone is online; a reset of the
     // store drops the credential too) and when the network returns.
-    const renew = () => read().then(() => refreshCredentials(held)).then((got) => got && read());
+    const renew = () => read().then(() => refreshCredentials(held, card)).then((got) => got && read());
     renew();
     window.addEventListener("online", renew);
     const stop = engine.subscribe(renew);
@@ -58,7 +58,7 @@ function useCredential() {
       window.removeEventListener("online", renew);
       stop();
     };
-  }, []);
+  }, [card && card.version]); // a new version of the card: renew for it at once
   return cred;
 }
 
@@ -95,8 +95,8 @@ function useLiveText(cred, on) {
 
 export function CardCodes({ card }) {
   const t = useT();
-  const cred = useCredential();
-  const canLive = liveUsable(cred);
+  const cred = useCredential(card);
+  const canLive = liveUsable(cred, card);
   const canLight = lightUsable(cred);
   const [chosen, setChosen] = useState(null);
   const mode = chosen || (canLive ? "live" : "printed");

@@ -45,7 +45,7 @@ def test_login_page(page: Page, server: Server) -> None:
 
 
 @pytest.mark.parametrize("path", ["/", "/card", "/history", "/benefits", "/medical", "/lookup",
-                                  "/profile", "/security"])
+                                  "/profile", "/security", "/requests", "/notices"])
 def test_logged_in_pages(page: Page, server: Server, path: str) -> None:
     log_in(page, server)
     page.goto(path)

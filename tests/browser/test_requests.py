@@ -6,24 +6,53 @@ timeline and the rejection's reason read offline after a browser restart."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from playwright.sync_api import BrowserType, Page, expect
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.auth.models import StaffAccount
+from api.domain.models import Facility, Person
 from api.services import service_requests
+from sync import protocol
 from tests.browser.conftest import Server, shot
+from tests.browser.test_live_card import check, shown
 from tests.browser.test_offline import first_session, phone, pw, synced  # noqa: F401
 from tests.conftest import engine_for
+
+AN = "0123456789"
+
+
+@contextmanager
+def as_server(server: Server) -> Iterator[None]:
+    """Run the app's services in this process as the server does: its database and its
+    issuer key (a card document made here is signed with the key the server publishes)."""
+    saved = {k: os.environ.get(k) for k in ("DB_URL", "CARD_KEY_FILE")}
+    os.environ["DB_URL"] = server.db_url
+    os.environ["CARD_KEY_FILE"] = str(Path(server.db_url.removeprefix("sqlite:///")).parent
+                                      / "issuer.pem")
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def officer_does(server: Server, request_id: str, action: str, note: str = "") -> None:
     """Officer CB-02 (Hà Nội) takes a step, as the console's route does."""
-    with Session(engine_for(server.db_url)) as session:
+    with as_server(server), Session(engine_for(server.db_url)) as session:
         officer = session.exec(select(StaffAccount).where(
             StaffAccount.staff_code == "CB-02")).one()
         service_requests.decide(session, officer, request_id, action, note)
@@ -118,4 +147,51 @@ def test_request_sent_asked_answered_rejected_withdrawn_and_read_offline(
     steps = rejected.locator(".case-timeline li")
     expect(steps).to_have_count(4)  # submitted, needs info, received (answer), rejected
     expect(steps.nth(2)).to_contain_text("Tài khoản đứng tên tôi.")  # the answer
+    ctx.close()
+
+
+def test_new_primary_care_facility_is_in_the_phones_card_qr(
+        pw: BrowserType, server: Server, tmp_path: Path,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Approved, the new facility reaches the phone's card by sync: the printed code (signed
+    by the issuer) names it, and the live code's credential is renewed for the new card
+    rather than going on with the old facility. The request is submitted in a quarter's
+    window (the service's clock set to 2 January), as the phone's push would."""
+    ctx, page = first_session(pw, tmp_path / "phone", server, "/card", installed=True)
+    live = page.locator("#card-qr[data-kind=live]")
+    expect(live).to_be_visible(timeout=20000)
+    before = check(server, shown(page, "#card-qr[data-kind=live]")).claims["facility"]
+    eng = engine_for(server.db_url)
+    with as_server(server), Session(eng) as session:
+        person = session.exec(select(Person).where(Person.code == AN)).one()
+        code = session.exec(select(Facility.code).where(
+            Facility.province_code == person.province_code, Facility.code != before,
+            Facility.bhyt_contracted, col(Facility.level).in_(["district", "commune"]))).first()
+        monkeypatch.setattr(service_requests, "vietnam_today", lambda: dt.date(2027, 1, 2))
+        request_id = str(uuid.uuid4())
+        answer = protocol.push(session, person, [{"id": str(uuid.uuid4()),
+                                                  "type": "request.submit", "data": {
+            "request_id": request_id, "kind": "change_facility",
+            "fields": {"facility": code}}}], "vi")
+        session.commit()
+    assert answer["acked"], answer
+    officer_does(server, request_id, "approve")
+    sync(page)
+    # The phone renews its credential for the new card after the sync; a code the old one
+    # made would name the old facility.
+    for _ in range(60):
+        text_ = shown(page, "#card-qr[data-kind=live]")
+        if text_ and check(server, text_).claims.get("facility") == code:
+            break
+        page.wait_for_timeout(500)
+    verdict = check(server, shown(page, "#card-qr[data-kind=live]"))
+    assert verdict.ok and verdict.claims["facility"] == code
+    page.locator("#code-printed").click()
+    expect(page.locator("#card-qr[data-kind=printed]")).to_be_visible()
+    expect(page.locator(".qr-check")).to_have_attribute("data-result", "ok")  # phone's check
+    expect(page.locator("main")).to_contain_text(f"({code})")  # the card's facility line
+    printed = page.evaluate("""() => import('/sync/store.js')
+        .then((s) => s.docs('card')).then((cards) => cards[0].doc.qr_text)""")
+    assert check(server, printed).claims["facility"] == code  # the phone's printed code
+    shot(page, "card-new-facility-vi")
     ctx.close()
