@@ -21,6 +21,8 @@ const STEPS = [
   { action: "approve", from: ["submitted", "received"] },
   { action: "reject", from: ["submitted", "received", "needs_info"] },
 ];
+// The steps that cannot be undone: confirmed once more before they are sent.
+const FINAL = ["approve", "reject"];
 const NOTE_MAX = 1000; // api/services/service_requests.NOTE_MAX
 const VOLUNTARY_RATE_PERCENT = 22; // api/services/request_forms.VOLUNTARY_RATE_PERCENT
 
@@ -197,6 +199,9 @@ function DecisionForm({ id, status, onDone }) {
   const t = useT();
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
+  // Approving and rejecting are final (approving changes the person's records at once: a
+  // card re-issued revokes the old one), so each asks once more before it is sent.
+  const [confirming, setConfirming] = useState("");
   // {kind: ok|error|note, text}: "note" is a refusal about the note (a question or a reason
   // is required, or too long): the focus goes back to the note, described by the message.
   const [message, setMessage] = useState({ kind: "", text: "" });
@@ -211,6 +216,7 @@ function DecisionForm({ id, status, onDone }) {
     reject: t("Reject"),
   };
   const decide = async (action) => {
+    setConfirming("");
     setBusy(true);
     setMessage({ kind: "", text: "" });
     try {
@@ -253,10 +259,26 @@ function DecisionForm({ id, status, onDone }) {
             {STEPS.map(({ action, from }) => (
               <button type="button" key={action} id={`decide-${action}`}
                 className={action === "approve" ? "btn btn-primary" : action === "reject" ? "btn btn-reject" : "btn"}
-                disabled={busy || !from.includes(status)} onClick={() => decide(action)}>
+                disabled={busy || !from.includes(status)} aria-expanded={FINAL.includes(action)
+                  ? confirming === action : undefined}
+                onClick={() => (FINAL.includes(action) ? setConfirming(action) : decide(action))}>
                 {names[action]}</button>
             ))}
           </div>
+          {confirming ? (
+            <div className="alert alert-warn confirm" role="group" aria-labelledby="decide-confirm-text">
+              <p id="decide-confirm-text">{confirming === "approve"
+                ? t("Approve this request? It is final, and the result applies to the person's records at once.")
+                : t("Reject this request? It is final; the citizen reads your reason in the app.")}</p>
+              <div className="row-gap">
+                <button type="button" className={confirming === "approve" ? "btn btn-primary" : "btn btn-reject"}
+                  id="decide-confirm" autoFocus onClick={() => decide(confirming)}>
+                  {confirming === "approve" ? t("Yes, approve") : t("Yes, reject")}</button>
+                <button type="button" className="btn" id="decide-cancel"
+                  onClick={() => setConfirming("")}>{t("Cancel")}</button>
+              </div>
+            </div>
+          ) : null}
         </form>
       ) : (
         <p className="muted" id="decide-closed">{t("This request is closed: no further step.")}</p>

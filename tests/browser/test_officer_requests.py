@@ -176,7 +176,14 @@ def test_an_officer_handles_a_request_of_the_province_only(browser: Browser,
         expect(trail.locator("li").nth(3)).to_contain_text("Người dân đã bổ sung")
         expect(trail.locator("li").nth(3)).to_contain_text(ANSWER)
         expect(page.locator("#request-photos img")).to_have_count(2)
+        page.locator("#decide-approve").click()  # final: asks once more
+        expect(page.locator("#decide-confirm")).to_be_focused()
+        page.locator("#decide-cancel").click()
+        expect(page.locator("#decide-confirm")).to_have_count(0)
+        expect(page.locator("#detail-status")).not_to_have_text(
+            tr("vi", labels.CASE_STATUS["done"]))
         page.locator("#decide-approve").click()
+        page.keyboard.press("Enter")  # the focused "yes, approve"
         expect(page.locator("#detail-status")).to_have_text(tr("vi", labels.CASE_STATUS["done"]))
         expect(page.locator("#decide-closed")).to_be_visible()
         expect(trail.locator("li").nth(4)).to_contain_text("CB-02 Nguyễn Văn An")
