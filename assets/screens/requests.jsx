@@ -35,7 +35,7 @@ export function RequestsScreen() {
       <RequestForm editing={editing} setEditing={setEditing} />
       <section className="panel">
         <h2 className="section-title">{t("Drafts")}</h2>
-        {!drafts.length ? <p>{t("No drafts.")}</p> : (
+        {!drafts.length ? <p id="draft-none">{t("No drafts.")}</p> : (
           <ul className="list" id="draft-list">
             {drafts.map((d) => (
               <li className="item" key={d.id}>
