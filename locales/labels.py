@@ -65,12 +65,18 @@ NOTICES: dict[str, str] = {
     "visit_recorded": N_("{facility} recorded a visit with your health-insurance card on "
                          "{day}. If it was not you, call the hotline 1900 9068."),
     "announcement": N_("From the social-insurance agency: {text}"),
+    "registration_approved": N_("Your account registration was approved. Welcome to the "
+                                "social insurance wallet."),
+    "registration_rejected": N_("Your account registration was refused: {reason}"),
+    "registration_needs_info": N_("Your account registration needs more information: "
+                                  "{reason}"),
 }
 # The screen a notice opens when its push notification is tapped.
 NOTICE_SCREENS: dict[str, str] = {
     "card_expiring": "/card", "contribution_due": "/history", "employer_arrears": "/history",
     "new_visit": "/medical", "visit_recorded": "/medical", "pension_adjusted": "/benefits",
-    "announcement": "/notices",
+    "announcement": "/notices", "registration_approved": "/notices",
+    "registration_rejected": "/register", "registration_needs_info": "/register",
 }
 # Why a clinic checked a person in (a visit recorded at the desk).
 VISIT_REASONS: dict[str, str] = {
@@ -95,6 +101,7 @@ ALL: dict[str, dict[str, str]] = {
 PAGES: dict[str, str] = {
     "/": N_("Home"),
     "/login": N_("Log in"),
+    "/register": N_("Register for an account"),
     "/lookup": N_("Look-ups"),
     "/help": N_("Help and support"),
     "/news": N_("News and guides"),

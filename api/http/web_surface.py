@@ -33,7 +33,9 @@ from api.http.base import error, request_lang
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 # Largest request body per API path, in bytes; anything else under /api gets API_BODY_LIMIT.
 API_BODY_LIMITS = {"/api/sync/push": 1024 * 1024, "/api/passkeys": 32 * 1024,
-                   "/api/auth/passkey": 32 * 1024}
+                   "/api/auth/passkey": 32 * 1024,
+                   # A registration carries the face photo (at most 150 KB, as base64).
+                   "/api/register": 256 * 1024, "/api/register/answer": 256 * 1024}
 API_BODY_LIMIT = 8 * 1024
 OTHER_BODY_LIMIT = 1024 * 1024  # Reflex's own HTTP endpoints
 
