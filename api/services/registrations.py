@@ -263,15 +263,19 @@ def status(session: Session, receipt: object) -> dict:
 
 
 def answer(session: Session, body: dict[str, object]) -> dict:
-    """The applicant answers an officer's question: a note, and the corrected form (a new
-    photo optional); the registration goes back to the officers."""
+    """The applicant answers an officer's question: a note, corrections of any identity
+    field (those not sent stay as they were) and a new photo; the registration goes back to
+    the officers."""
     reg = _by_receipt(session, body.get("receipt"))
     if reg.status != CaseStatus.NEEDS_INFO:
         raise UserError("registration_not_waiting", status=409)
     note = " ".join(_text(body.get("note")).split())
     if len(note) > NOTE_MAX:
         raise UserError("answer_empty", max=NOTE_MAX)
-    form = check_form(body, photo_required=False)
+    kept = {field: "" if getattr(reg, field) is None else str(getattr(reg, field))
+            for field in FORM_FIELDS}
+    form = check_form({**kept, **{k: v for k, v in body.items() if k in FORM_FIELDS},
+                       "photo": body.get("photo")}, photo_required=False)
     changed = form.photo is not None
     for field in FORM_FIELDS:
         changed |= getattr(reg, field) != getattr(form, field)
@@ -295,16 +299,27 @@ NOTICE_KINDS = {CaseStatus.DONE: "registration_approved",
                 CaseStatus.NEEDS_INFO: "registration_needs_info"}
 
 
-def _sms_text(lang: str, outcome: str, code: str, reason: str) -> str:
-    if outcome == CaseStatus.DONE:
-        return tr(lang, "BHXH wallet: your account registration was approved. Log in with "
-                        "your social-insurance code {code}.", code=code)
-    if outcome == CaseStatus.REJECTED:
-        return tr(lang, "BHXH wallet: your account registration was refused: {reason} Call "
-                        "1900 9068 for help.", reason=reason)
-    return tr(lang, "BHXH wallet: your account registration needs more information: "
-                    "{reason} Open the registration page on your phone to answer.",
-              reason=reason)
+def _tell(session: Session, reg: Registration, person: Person, outcome: str) -> None:
+    """The outcome by SMS to the registration's phone, one segment in every language: no
+    reason in it (it is on the registration page and in the inbox, not on a lock screen).
+    A gateway failure leaves the decision standing: the page and the inbox still tell."""
+    lang = person.lang or "vi"
+    try:
+        sms = gateway()
+        if outcome == CaseStatus.DONE:
+            sms.send(session, reg.phone, person.code,
+                     tr(lang, "BHXH wallet: your account is approved. Your social-insurance "
+                              "code is {code}: log in with it.", code=person.code))
+        elif outcome == CaseStatus.REJECTED:
+            sms.send(session, reg.phone, person.code,
+                     tr(lang, "BHXH wallet: your account registration was refused. The "
+                              "reason is on the registration page."))
+        else:
+            sms.send(session, reg.phone, person.code,
+                     tr(lang, "BHXH wallet: your account registration needs more "
+                              "information. Answer on the registration page."))
+    except SmsGatewayError:
+        pass
 
 
 def decide(session: Session, reg: Registration, staff_id: int, action: object,
@@ -337,11 +352,6 @@ def decide(session: Session, reg: Registration, staff_id: int, action: object,
         person.registered, person.phone = True, reg.phone
         session.add(person)
     notices.publish(session, person.id, NOTICE_KINDS[outcome], reason=reason)
-    try:
-        gateway().send(session, reg.phone, person.code,
-                       _sms_text(person.lang or "vi", outcome, person.code, reason))
-    except SmsGatewayError:
-        # The decision stands; the inbox notice and the registration page still tell them.
-        pass
+    _tell(session, reg, person, outcome)
     session.commit()
     return reg
