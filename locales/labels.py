@@ -65,8 +65,8 @@ NOTICES: dict[str, str] = {
     "visit_recorded": N_("{facility} recorded a visit with your health-insurance card on "
                          "{day}. If it was not you, call the hotline 1900 9068."),
     "announcement": N_("From the social-insurance agency: {text}"),
-    "registration_approved": N_("Your account registration was approved. Welcome to the "
-                                "social insurance wallet."),
+    "registration_approved": N_("Your account registration was approved. Welcome to "
+                                "BHXH wallet."),
     "registration_rejected": N_("Your account registration was refused: {reason}"),
     "registration_needs_info": N_("Your account registration needs more information: "
                                   "{reason}"),

@@ -42,7 +42,8 @@ OTHER_BODY_LIMIT = 1024 * 1024  # Reflex's own HTTP endpoints
 BASE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
-    # The camera is for the clinic's card scanner; passkeys need the two WebAuthn features.
+    # The camera is for the clinic's card scanner and for scanning the ID card when
+    # registering; passkeys need the two WebAuthn features.
     "Permissions-Policy": "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), "
                           "serial=(), hid=(), publickey-credentials-get=(self), "
                           "publickey-credentials-create=(self)",
@@ -79,8 +80,8 @@ def page_policy(html: bytes, https: bool) -> str:
                      + "'" for body in _INLINE_SCRIPT.findall(html)})
     policy = [
         # 'wasm-unsafe-eval' lets a page compile WebAssembly (and nothing else: eval() and
-        # new Function stay refused): the clinic's QR decoder is ZXing compiled to .wasm,
-        # served from this origin (assets/clinic/scanner.js).
+        # new Function stay refused): the QR decoder of the clinic and of the registration
+        # is ZXing compiled to .wasm, served from this origin (assets/clinic/scanner.js).
         "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
         "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
         "font-src 'self' data:", f"connect-src 'self' {_socket_origins()}",
