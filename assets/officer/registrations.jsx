@@ -14,7 +14,7 @@ const FIELDS = {
   sex: N_("Sex"), address: N_("Address"), phone: N_("Mobile phone number"),
 };
 const SEXES = { M: N_("Male"), F: N_("Female") };
-const FILTERS = [["open", N_("Open (waiting or asked)")], ["submitted", STATUS_LABELS.submitted],
+const FILTERS = [["open", N_("All open")], ["submitted", STATUS_LABELS.submitted],
   ["needs_info", STATUS_LABELS.needs_info], ["done", STATUS_LABELS.done],
   ["rejected", STATUS_LABELS.rejected]];
 const SOURCES = [["", N_("Scanned or typed")], ["scanned", N_("ID card scanned")],
@@ -153,7 +153,7 @@ function Compare({ rows }) {
             <td>{["full_name", "dob", "citizen_id", "sex"].includes(row.field)
               ? (row.same ? <span className="badge badge-ok">{t("Same")}</span>
                 : <span className="badge badge-warn">{t("Differs")}</span>)
-              : <span className="small muted">{t("For information")}</span>}</td>
+              : <span className="small muted">{t("Not compared")}</span>}</td>
           </tr>
         ))}
       </tbody>
@@ -305,12 +305,29 @@ function Detail({ id, onChanged }) {
   );
 }
 
+/** The registration open in the detail, kept in the address (?id=): a reload, a language
+ * switch or a link to a colleague opens it again. */
+function useSelected() {
+  const [selected, setSelected] = useState(null);
+  useEffect(() => {
+    const id = Number(new URLSearchParams(window.location.search).get("id"));
+    if (id > 0) setSelected(id);
+  }, []);
+  const select = (id) => {
+    setSelected(id);
+    const url = new URL(window.location.href);
+    url.searchParams.set("id", String(id));
+    window.history.replaceState(window.history.state, "", url);
+  };
+  return [selected, select];
+}
+
 export function RegistrationQueue() {
   const t = useT();
   const tn = useTn();
   const [filters, setFilters] = useState({ status: "open", source: "", q: "", page: 1 });
   const [page, setPage] = useState({ items: [], total: 0, page: 1, pages: 1 });
-  const [selected, setSelected] = useState(null);
+  const [selected, setSelected] = useSelected();
   const [message, setMessage] = useState("");
   const load = async (wanted = filters) => {
     const query = new URLSearchParams({ status: wanted.status, source: wanted.source,

@@ -47,7 +47,8 @@ function RegistrationForm({ onDone }) {
   const [sent, setSent] = useState(null); // {phone, resend_after} after the SMS code went
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState({ field: "", text: "" });
-  const [note, setNote] = useState("");
+  const [scanNote, setScanNote] = useState("");
+  const [codeNote, setCodeNote] = useState("");
 
   const set = (name) => (event) => {
     const { value } = event.target;
@@ -67,7 +68,7 @@ function RegistrationForm({ onDone }) {
     setValues((now) => ({ ...now, ...fields }));
     setScanned(true);
     setError({ field: "", text: "" });
-    setNote(t("The details of your ID card were filled in. Check them."));
+    setScanNote(t("The details of your ID card were filled in. Check them."));
   };
 
   const sendCode = async () => {
@@ -80,7 +81,7 @@ function RegistrationForm({ onDone }) {
       return;
     }
     setSent(answer.body);
-    setNote(t("We sent a 6-digit code to {phone}. It is valid for 5 minutes.",
+    setCodeNote(t("We sent a 6-digit code to {phone}. It is valid for 5 minutes.",
       { phone: answer.body.phone }));
   };
 
@@ -131,6 +132,9 @@ function RegistrationForm({ onDone }) {
         <h2 className="section-title" id="reg-id-title">{t("Your chip ID card")}</h2>
         <p className="hint">{t("Scan the QR code on the front of your ID card to fill in the details, or type them.")}</p>
         <IdCardScan onRead={onScanned} />
+        <div role="status">
+          {scanNote ? <p className="alert alert-info" id="scan-note">{scanNote}</p> : null}
+        </div>
         <Field name="citizen_id" label={t("Personal ID number")} error={errorOf("citizen_id")}
           hint={t("12 digits")}>
           {(props) => <input {...props} className="input" inputMode="numeric" maxLength={12}
@@ -178,6 +182,9 @@ function RegistrationForm({ onDone }) {
         </Field>
         <button type="button" className="btn" id="send-code" disabled={busy} onClick={sendCode}>
           {sent ? t("Send a new code") : t("Send me a code")}</button>
+        <div role="status">
+          {codeNote ? <p className="alert alert-info" id="code-note">{codeNote}</p> : null}
+        </div>
         {sent ? (
           <Field name="otp" label={t("Code from the text message")} error={errorOf("otp")}>
             {(props) => <input {...props} className="input input-otp" inputMode="numeric"
@@ -201,9 +208,6 @@ function RegistrationForm({ onDone }) {
         {photo ? <img className="photo" id="reg-photo-preview" src={photo} alt={t("Your photo")} /> : null}
       </section>
 
-      <div role="status" aria-live="polite">
-        {note && !error.text ? <p className="alert alert-info" id="register-note">{note}</p> : null}
-      </div>
       <div role="alert">
         {error.text ? <p className="alert alert-error" id="register-error">{error.text}</p> : null}
       </div>
