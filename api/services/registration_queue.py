@@ -6,7 +6,10 @@ api/services/registrations.py."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from sqlalchemy import Select, union_all
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, func, select
 
 from api.auth.models import StaffAccount
@@ -23,39 +26,77 @@ SOURCE_FILTERS = {"": None, "scanned": True, "typed": False}
 SEARCH_MAX = 80
 
 
-def _filters(status: str, source: str, q: str) -> list:
+@dataclass(frozen=True)
+class _Query:
+    """A queue query: the statuses asked for, and the other conditions (province, source,
+    search); `by_code` when the search needs the person's table."""
+
+    statuses: tuple[str, ...]
+    where: list
+    by_code: bool
+
+    def select(self, *columns: object, status: str | None = None) -> Select:
+        """SELECT columns FROM registration (joined to person for a code) WHERE ..., for one
+        status or for all of them."""
+        chosen = (Registration.status == status) if status is not None \
+            else col(Registration.status).in_(self.statuses)
+        query = select(*columns).select_from(Registration)
+        if self.by_code:
+            query = query.join(Person, Person.id == Registration.person_id)
+        return query.where(chosen, *self.where)
+
+
+def _query(account: StaffAccount, status: str, source: str, q: str) -> _Query:
     if status not in STATUS_FILTERS or source not in SOURCE_FILTERS:
         raise UserError("bad_filter")
     q = " ".join((q or "").split())
     if len(q) > SEARCH_MAX:
         raise UserError("search_too_long", max=SEARCH_MAX)
-    where = [col(Registration.status).in_(STATUS_FILTERS[status])]
+    where = [Registration.province_code == account.province_code]
     if SOURCE_FILTERS[source] is not None:
         where.append(Registration.scanned == SOURCE_FILTERS[source])
-    if re.fullmatch(r"\d{10}", q):
+    by_code = bool(re.fullmatch(r"\d{10}", q))
+    if by_code:
         where.append(Person.code == q)
     elif re.fullmatch(r"\d{12}", q):
         where.append(Registration.citizen_id == q)
     elif q:
         where.append(col(Registration.full_name).ilike(f"%{q}%"))
-    return where
+    return _Query(STATUS_FILTERS[status], where, by_code)
+
+
+def _page_ids(session: Session, query: _Query, offset: int) -> list[int]:
+    """The ids of one page, oldest first. The queue index (province, status, submitted
+    time) gives each status's registrations in order, but not several statuses' together
+    ("open" is three): so each status is read in order up to the page's end, and the
+    pieces merged. A plain ORDER BY over the three would sort every open registration of
+    the province (65,000 in the benchmark) for each page."""
+    end = offset + PAGE_SIZE
+    pieces = [query.select(Registration.id, Registration.submitted_at, status=status)
+              .order_by(col(Registration.submitted_at), col(Registration.id)).limit(end)
+              .subquery() for status in query.statuses]
+    merged = union_all(*[select(piece.c.id, piece.c.submitted_at) for piece in pieces]
+                       ).subquery()
+    return list(session.exec(select(merged.c.id).order_by(merged.c.submitted_at, merged.c.id)
+                             .offset(offset).limit(PAGE_SIZE)).all())
 
 
 def queue(session: Session, account: StaffAccount, status: str = "open", source: str = "",
           q: str = "", page: int = 1) -> dict:
-    """One page of the province's registrations, oldest first (the queue index: province,
-    status, submitted time), with how many match and where each differs from the record."""
-    where = [Registration.province_code == account.province_code,
-             *_filters(status, source, q)]
-    total = session.exec(select(func.count()).select_from(Registration)
-                         .join(Person, Person.id == Registration.person_id)
-                         .where(*where)).one()
+    """One page of the province's registrations, oldest first, with how many match and
+    where each differs from the record."""
+    query = _query(account, status, source, q)
+    total = session.exec(query.select(func.count())).one()
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(1, page), pages)
+    ids = _page_ids(session, query, (page - 1) * PAGE_SIZE)
     rows = session.exec(
         select(Registration, Person).join(Person, Person.id == Registration.person_id)
-        .where(*where).order_by(col(Registration.submitted_at), col(Registration.id))
-        .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)).all()
+        # A page lists no photos: a face photo is ~40 KB, twenty of them (and the records')
+        # would be most of the page's time.
+        .options(defer(Registration.photo), defer(Person.photo))
+        .where(col(Registration.id).in_(ids or [0]))
+        .order_by(col(Registration.submitted_at), col(Registration.id))).all()
     return {"total": total, "page": page, "pages": pages, "province": account.province_code,
             "items": [{"id": reg.id, "code": person.code, "full_name": reg.full_name,
                        "submitted_at": reg.submitted_at.isoformat(), "status": reg.status,

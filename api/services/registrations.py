@@ -41,6 +41,7 @@ KIND = "registration"  # CaseEvent.case_kind
 NAME_MAX, ADDRESS_MAX, NOTE_MAX = 80, 200, 500
 PHOTO_MAX_KB = 150  # the page sends a downscaled JPEG of ~30-60 KB
 PHOTO_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
+PHOTO_PIXELS = 4000 * 4000
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 _RECEIPT = re.compile(r"^(\d{1,12})\.([0-9a-f]{64})$")
 
@@ -98,10 +99,13 @@ def photo_bytes(value: object) -> bytes:
         raise UserError("reg_photo", max=PHOTO_MAX_KB)
     try:
         with Image.open(io.BytesIO(data)) as image:
-            if image.format not in PHOTO_TYPES:
+            # A face photo, not a decompression bomb: a few small bytes may declare a huge
+            # picture (the page sends at most 480 px).
+            if image.format not in PHOTO_TYPES or image.width * image.height > PHOTO_PIXELS:
                 raise UserError("reg_photo", max=PHOTO_MAX_KB)
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+            Image.DecompressionBombError) as exc:
         raise UserError("reg_photo", max=PHOTO_MAX_KB) from exc
     return data
 

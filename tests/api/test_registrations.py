@@ -33,6 +33,16 @@ FORM = {"citizen_id": "079190001234", "old_id": "025123456", "full_name": "Lê T
         "id_issued": "2021-05-10", "email": "mai@example.com", "scanned": True}
 
 
+def _bomb() -> str:
+    """A PNG of a few hundred bytes that declares 20,000 x 20,000 pixels."""
+    out = io.BytesIO()
+    Image.new("1", (20000, 20000)).save(out, format="PNG")
+    return base64.b64encode(out.getvalue()).decode()
+
+
+BOMB = _bomb()
+
+
 def face() -> str:
     """A small JPEG as the page sends it (a data URL)."""
     out = io.BytesIO()
@@ -199,6 +209,7 @@ def test_a_difference_needs_confirmation_and_an_officer_may_ask_for_more(db: Eng
     ({"email": "mai@"}, "reg_email"),
     ({"photo": "data:image/jpeg;base64,bm90IGEgcGljdHVyZQ=="}, "reg_photo"),
     ({"photo": 12}, "reg_photo"),
+    ({"photo": "data:image/png;base64," + BOMB}, "reg_photo"),
     ({"phone": "12345"}, "phone_format"),
     ({"code": "0123456789"}, "already_registered"),
     ({"code": "12"}, "format"),
