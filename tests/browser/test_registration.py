@@ -23,6 +23,8 @@ from tests.browser.conftest import HYDRATED, PHONE, Server, log_in, log_in_desk
 from tests.browser.conftest import shot as full_shot
 from tests.browser.test_accessibility import AXE, serious_violations
 from tests.browser.test_clinic_scan import camera_browser, y4m
+from tests.browser.test_languages import BROWSER_LOCALE, catalog, fits
+from tests.browser.test_web_surface import WATCH, hardened
 
 pytestmark = pytest.mark.browser
 DESKTOP = {"width": 1280, "height": 800}
@@ -190,3 +192,63 @@ def test_another_provinces_officer_sees_no_registration(browser: Browser, fresh:
         shot(page, "officer-registrations-other-province-en")
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("lang", list(BROWSER_LOCALE))
+def test_the_form_in_every_language_fits_a_phone_under_the_policy(
+        browser: Browser, fresh: Server, lang: str) -> None:
+    """Title, words and layout in the browser's language at 360 px, no CSP violation, the
+    security headers of every page."""
+    server = fresh
+    ctx = browser.new_context(viewport=PHONE, locale=BROWSER_LOCALE[lang], base_url=server.url)
+    try:
+        ctx.add_init_script(WATCH)
+        page = ctx.new_page()
+        answer = page.goto("/register")
+        hardened(answer.all_headers(), "/register")
+        page.wait_for_function(HYDRATED, arg="#scan-id")
+        words = catalog(lang)
+        expect(page.locator("h1.page-title")).to_have_text(
+            words.get("Register for an account", "Register for an account"))
+        expect(page.locator("#reg-code-title")).to_have_text(
+            words.get("Your social-insurance code", "Your social-insurance code"))
+        fits(page, f"/register {lang}")
+        assert page.evaluate("window.__csp") == []
+        if lang in ("en", "ja"):
+            shot(page, f"register-form-{lang}")
+    finally:
+        ctx.close()
+
+
+def test_typed_fallback_without_a_camera_and_clear_messages(
+        browser: Browser, fresh: Server, tmp_path: Path) -> None:
+    """No camera: the scan says to type instead. A wrong field gets its message beside it,
+    in the reader's language, and the focus; a code with an account is sent to log in."""
+    server = fresh
+    chromium = camera_browser(browser, None)
+    try:
+        ctx = chromium.new_context(viewport=PHONE, locale="en-GB", base_url=server.url)
+        page = ctx.new_page()
+        page.goto("/register")
+        page.wait_for_function(HYDRATED, arg="#scan-id")
+        page.locator("#scan-id").click()
+        expect(page.locator("#id-scan-message")).to_contain_text("Type the details")
+        page.locator("#reg-code").fill("0123456789")  # An already has an account
+        page.locator("#reg-phone").fill(PHONE_NUMBER)
+        page.locator("#send-code").click()
+        expect(page.locator("#reg-code-error")).to_contain_text("already has an account")
+        expect(page.locator("#reg-code")).to_be_focused()
+        page.locator("#reg-code").fill(REGISTRANT_CODE)
+        page.locator("#send-code").click()
+        page.locator("#reg-otp").wait_for()
+        page.locator("#reg-otp").fill(server.sms_code(REGISTRANT_CODE))
+        page.locator("#reg-citizen-id").fill("07919000123")  # one digit short
+        page.locator("#register-submit").click()
+        expect(page.locator("#reg-citizen-id-error")).to_contain_text("12 digits")
+        expect(page.locator("#reg-citizen-id")).to_be_focused()
+        expect(page.locator("#reg-citizen-id")).to_have_attribute("aria-invalid", "true")
+        axe_clean(page)
+        shot(page, "register-typed-error-en")
+        ctx.close()
+    finally:
+        chromium.close()
