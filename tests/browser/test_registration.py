@@ -131,6 +131,9 @@ def officer_approves(browser: Browser, server: Server) -> None:
         expect(page.locator("#detail-status")).to_have_text("Đã duyệt")
         page.locator("#photo-applicant").wait_for()
         shot(page, "officer-registration-approved-vi")
+        page.set_viewport_size({"width": 820, "height": 1180})  # a tablet, upright
+        fits(page, "/officer/registrations on a tablet")
+        shot(page, "officer-registration-tablet-vi")
     finally:
         ctx.close()
 
@@ -162,6 +165,9 @@ def test_register_by_scanning_the_id_card_approved_then_first_login(
         server.age_codes()
         log_in(page, server, REGISTRANT_CODE)  # the first login, to the wallet's home
         expect(page.locator(".hello-name")).to_contain_text("Mai")
+        page.goto("/notices")  # the outcome is in her inbox too
+        expect(page.locator("#notice-list")).to_contain_text(
+            "Đăng ký tài khoản của bạn đã được duyệt", timeout=20000)
         ctx.close()
     finally:
         chromium.close()
