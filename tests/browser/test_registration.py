@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -258,3 +259,24 @@ def test_typed_fallback_without_a_camera_and_clear_messages(
         ctx.close()
     finally:
         chromium.close()
+
+
+PARSE = """async (text) => (await import('/register/id_card.js')).parseIdCard(text)"""
+
+
+def test_the_id_card_qr_is_read_field_by_field(page: Page, server: Server) -> None:
+    """assets/register/id_card.js: the fields of the chip ID card's QR code, dates as the
+    date inputs take them, "Nam"/"Nữ" however composed; anything else is not an ID card."""
+    page.goto("/login")
+    fields = page.evaluate(PARSE, REGISTRANT_ID_QR)
+    assert fields == {"citizen_id": "079190001234", "old_id": "025123456",
+                      "full_name": "Lê Thị Mai", "dob": "1990-03-15", "sex": "F",
+                      "address": "12 Nguyễn Trãi, Phường Bến Thành, Thành phố Hồ Chí Minh",
+                      "id_issued": "2021-05-10"}
+    decomposed = "001072012345||Nguyễn  Văn An|14051972|Nam|Hà Nội|31022021"
+    male = page.evaluate(PARSE, unicodedata.normalize("NFD", decomposed))
+    assert male["sex"] == "M" and male["full_name"] == "Nguyễn Văn An"
+    assert male["old_id"] == "" and male["id_issued"] == ""  # 31 February is no date
+    assert page.evaluate(PARSE, "NU:" + "A" * 40) is None  # a wallet card's QR code
+    assert page.evaluate(PARSE, "07919000123|x|Lê Thị Mai|15031990|Nữ|a|10052021") is None
+    assert page.evaluate(PARSE, "079190001234|x|Lê Thị Mai") is None
