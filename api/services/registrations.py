@@ -260,6 +260,9 @@ def status(session: Session, receipt: object) -> dict:
         .order_by(col(CaseEvent.at), col(CaseEvent.id))).all()
     return {"id": reg.id, "code": person.code, "status": reg.status, "reason": reg.reason,
             "full_name": reg.full_name, "phone": mask_phone(reg.phone),
+            # What an answer may correct, as the applicant sent it (the receipt is theirs).
+            "form": {"citizen_id": reg.citizen_id, "full_name": reg.full_name,
+                     "dob": reg.dob.isoformat()},
             "submitted_at": reg.submitted_at.isoformat(),
             "timeline": [{"status": e.status, "at": e.at.isoformat(),
                           "by": "agency" if e.actor == "officer" else e.actor,

@@ -328,6 +328,13 @@ export function RegistrationQueue() {
   const [filters, setFilters] = useState({ status: "open", source: "", q: "", page: 1 });
   const [page, setPage] = useState({ items: [], total: 0, page: 1, pages: 1 });
   const [selected, setSelected] = useSelected();
+  // Opening a registration again (the same one, say, after the applicant answered) reads
+  // it again: each opening is a new detail.
+  const [openings, setOpenings] = useState(0);
+  const open = (id) => {
+    setSelected(id);
+    setOpenings((n) => n + 1);
+  };
   const [message, setMessage] = useState("");
   const load = async (wanted = filters) => {
     const query = new URLSearchParams({ status: wanted.status, source: wanted.source,
@@ -356,7 +363,7 @@ export function RegistrationQueue() {
         {message ? <p className="alert alert-error" role="alert">{message}</p> : null}
         <p className="muted" id="registration-count" aria-live="polite">
           {tn("{n} registration", "{n} registrations", page.total, { n: page.total })}</p>
-        <QueueTable page={page} selected={selected} onOpen={setSelected} />
+        <QueueTable page={page} selected={selected} onOpen={open} />
         <nav className="pager" aria-label={t("Pages")}>
           <button type="button" className="btn" disabled={page.page <= 1}
             onClick={() => setFilters({ ...filters, page: page.page - 1 })}>{t("Previous")}</button>
@@ -365,7 +372,8 @@ export function RegistrationQueue() {
             onClick={() => setFilters({ ...filters, page: page.page + 1 })}>{t("Next")}</button>
         </nav>
       </section>
-      {selected ? <Detail id={selected} onChanged={() => load(filters)} />
+      {selected ? <Detail key={`${selected}-${openings}`} id={selected}
+        onChanged={() => load(filters)} />
         : <p className="panel muted reg-detail-empty">{t("Choose a registration to check it.")}</p>}
     </div>
   );

@@ -30,16 +30,22 @@ function Timeline({ events }) {
   );
 }
 
-function Answer({ receipt, onAnswered }) {
+function Answer({ receipt, form, onAnswered }) {
   const t = useT();
   const [note, setNote] = useState("");
+  const [fields, setFields] = useState(form || {});
+  const change = (name) => (event) => {
+    const { value } = event.target;
+    setFields((now) => ({ ...now, [name]: value }));
+  };
   const [photo, setPhoto] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
   const send = async (event) => {
     event.preventDefault();
     setBusy(true);
-    const answer = await postJson("/api/register/answer", { receipt, note, photo: photo || undefined });
+    const answer = await postJson("/api/register/answer",
+      { ...fields, receipt, note, photo: photo || undefined });
     setBusy(false);
     if (!answer.ok) {
       setError(answer.status === 0 ? t("Connect to the internet to register.")
@@ -53,6 +59,18 @@ function Answer({ receipt, onAnswered }) {
       <label className="label" htmlFor="answer-note">{t("Your answer")}</label>
       <textarea id="answer-note" className="input" rows={3} maxLength={500} value={note}
         onChange={(e) => setNote(e.target.value)} />
+      <details className="answer-fix">
+        <summary>{t("Correct the details from your ID card")}</summary>
+        <label className="label" htmlFor="answer-name">{t("Full name")}</label>
+        <input id="answer-name" className="input" maxLength={80} value={fields.full_name || ""}
+          onChange={change("full_name")} />
+        <label className="label" htmlFor="answer-dob">{t("Date of birth")}</label>
+        <input id="answer-dob" className="input" type="date" value={fields.dob || ""}
+          onChange={change("dob")} />
+        <label className="label" htmlFor="answer-citizen-id">{t("Personal ID number")}</label>
+        <input id="answer-citizen-id" className="input" inputMode="numeric" maxLength={12}
+          value={fields.citizen_id || ""} onChange={change("citizen_id")} />
+      </details>
       <label className="label" htmlFor="answer-photo">{t("A new photo of your face (optional)")}</label>
       <input id="answer-photo" className="input" type="file" accept="image/*" capture="user"
         onChange={async (e) => {
@@ -112,7 +130,7 @@ export function RegistrationStatus({ receipt, first, onForget }) {
         <>
           <p className="alert alert-warn" id="registration-question">
             {t("The officer asks: {question}", { question: status.reason })}</p>
-          <Answer receipt={receipt} onAnswered={setStatus} />
+          <Answer receipt={receipt} form={status.form} onAnswered={setStatus} />
         </>
       ) : null}
       {status.status === "done" ? (

@@ -7,12 +7,14 @@ Both screens are axe-clean; another province's officer sees nothing of it."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from PIL import Image, ImageDraw
 from playwright.sync_api import Browser, Page, expect
@@ -280,3 +282,69 @@ def test_the_id_card_qr_is_read_field_by_field(page: Page, server: Server) -> No
     assert page.evaluate(PARSE, "NU:" + "A" * 40) is None  # a wallet card's QR code
     assert page.evaluate(PARSE, "07919000123|x|Lê Thị Mai|15031990|Nữ|a|10052021") is None
     assert page.evaluate(PARSE, "079190001234|x|Lê Thị Mai") is None
+
+
+def test_an_officer_asks_for_more_and_the_applicant_answers(
+        browser: Browser, fresh: Server, tmp_path: Path) -> None:
+    """A typed registration whose name differs from the record: the officer sees the
+    difference, cannot approve it unconfirmed, asks a question; the applicant (reading
+    Korean) sees it, answers with a new photo, and it is back in the officer's queue."""
+    server = fresh
+    sent = httpx.post(f"{server.url}/api/register/code",
+                      json={"code": REGISTRANT_CODE, "phone": PHONE_NUMBER})
+    assert sent.status_code == 200, sent.text
+    photo = "data:image/jpeg;base64," + base64.b64encode(
+        face_file(tmp_path / "face.jpg").read_bytes()).decode()
+    made = httpx.post(f"{server.url}/api/register", json={
+        "code": REGISTRANT_CODE, "phone": PHONE_NUMBER, "otp": server.sms_code(REGISTRANT_CODE),
+        "citizen_id": "079190001234", "full_name": "Lê Thị Mây", "dob": "1990-03-15",
+        "sex": "F", "photo": photo})
+    assert made.status_code == 201, made.text
+    receipt = made.json()["receipt"]
+
+    ctx = browser.new_context(viewport=DESKTOP, locale="en-US", base_url=server.url)
+    try:
+        page = ctx.new_page()
+        log_in_desk(page, server, "CB-01", lands=r"/officer/?$")
+        page.goto(f"/officer/registrations?id={made.json()['id']}")
+        page.wait_for_function(HYDRATED, arg="#registration-table")
+        expect(page.locator("#registration-table tbody tr").first).to_contain_text("Full name")
+        expect(page.locator("#registration-compare tr[data-field=full_name]")).to_contain_text(
+            "Differs")
+        expect(page.locator("#detail-differs")).to_contain_text("Full name")
+        page.locator("#decision-send").click()  # approve, not confirmed
+        expect(page.locator("#decision-message")).to_contain_text("Confirm")
+        page.locator("#decision-ask").check()
+        expect(page.locator("label[for=decision-note]")).to_have_text("Question for the applicant")
+        page.locator("#decision-note").fill("Tên trên thẻ căn cước là Mai hay Mây?")
+        page.locator("#decision-send").click()
+        expect(page.locator("#detail-status")).to_have_text("More information needed")
+
+        applicant = browser.new_context(viewport=PHONE, locale="ko-KR", base_url=server.url)
+        phone = applicant.new_page()
+        phone.goto("/login")
+        phone.evaluate("(r) => localStorage.setItem('registration-receipt', r)", receipt)
+        phone.goto("/register")
+        expect(phone.locator("#registration-state")).to_have_text("추가 정보 필요")
+        expect(phone.locator("#registration-question")).to_contain_text("Mai hay Mây")
+        phone.locator("#answer-note").fill("Tên tôi là Lê Thị Mai, đã chụp lại ảnh.")
+        phone.locator(".answer-fix summary").click()
+        expect(phone.locator("#answer-name")).to_have_value("Lê Thị Mây")
+        phone.locator("#answer-name").fill("Lê Thị Mai")
+        phone.locator("#answer-photo").set_input_files(str(tmp_path / "face.jpg"))
+        axe_clean(phone)
+        shot(phone, "register-needs-info-ko")
+        phone.locator("#registration-answer button[type=submit]").click()
+        expect(phone.locator("#registration-state")).to_have_text("담당자 확인 대기")
+        expect(phone.locator("#registration-timeline li")).to_have_count(3)
+        applicant.close()
+
+        page.locator("#filter-apply").click()
+        page.locator("#registration-table .reg-open").first.click()
+        expect(page.locator("#detail-status")).to_have_text("Waiting for an officer")
+        expect(page.locator("#registration-trail")).to_contain_text("Answered by the applicant")
+        expect(page.locator("#registration-trail")).to_contain_text("đã chụp lại ảnh")
+        expect(page.locator("#registration-compare tr[data-field=full_name]")).to_contain_text(
+            "Same")  # corrected
+    finally:
+        ctx.close()
