@@ -43,7 +43,7 @@ PHOTO_MAX_KB = 150  # the page sends a downscaled JPEG of ~30-60 KB
 PHOTO_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
 PHOTO_PIXELS = 4000 * 4000
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
-_RECEIPT = re.compile(r"^(\d{1,12})\.([0-9a-f]{64})$")
+_RECEIPT = re.compile(r"^(\d{1,9})\.([0-9a-f]{64})$")  # an id within PostgreSQL's integer
 
 
 # ---- the form ---------------------------------------------------------------------------

@@ -117,6 +117,8 @@ def test_register_approve_and_log_in(db: Engine) -> None:
         "submitted"
     forged = receipt[:-1] + ("0" if receipt[-1] != "0" else "1")
     assert c.post("/api/register/status", json={"receipt": forged}).status_code == 404
+    for junk in ("9" * 12 + "." + "0" * 64, "", 12, None, ["x"]):
+        assert c.post("/api/register/status", json={"receipt": junk}).status_code == 404
     again = c.post("/api/register/code", json={"code": REGISTRANT_CODE, "phone": PHONE})
     assert again.status_code == 409 and again.json()["error"] == "registration_pending"
 
