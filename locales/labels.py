@@ -89,6 +89,11 @@ NOTICES: dict[str, str] = {
     "request_done": N_("Your request was approved and done: {request}."),
     "request_rejected": N_("Your request was rejected ({request}): {reason}"),
     "request_withdrawn": N_("You withdrew your request: {request}."),
+    "registration_approved": N_("Your account registration was approved. Welcome to "
+                                "BHXH wallet."),
+    "registration_rejected": N_("Your account registration was refused: {reason}"),
+    "registration_needs_info": N_("Your account registration needs more information: "
+                                  "{reason}"),
 }
 # The screen a notice opens when its push notification is tapped.
 NOTICE_SCREENS: dict[str, str] = {
@@ -98,6 +103,8 @@ NOTICE_SCREENS: dict[str, str] = {
     "request_received": "/requests", "request_needs_info": "/requests",
     "request_done": "/requests", "request_rejected": "/requests",
     "request_withdrawn": "/requests",
+    "registration_approved": "/notices",
+    "registration_rejected": "/register", "registration_needs_info": "/register",
 }
 # Why a clinic checked a person in (a visit recorded at the desk).
 VISIT_REASONS: dict[str, str] = {
@@ -124,6 +131,7 @@ ALL: dict[str, dict[str, str]] = {
 PAGES: dict[str, str] = {
     "/": N_("Home"),
     "/login": N_("Log in"),
+    "/register": N_("Register for an account"),
     "/lookup": N_("Look-ups"),
     "/help": N_("Help and support"),
     "/news": N_("News and guides"),

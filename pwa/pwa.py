@@ -13,6 +13,7 @@ import pwa.pages.lookup
 import pwa.pages.officer
 import pwa.pages.offline_screens
 import pwa.pages.profile
+import pwa.pages.register
 import pwa.pages.security  # noqa: F401  (pages register themselves with @rx.page)
 from api.http.app import build as build_api
 from pwa import worker_tokens

@@ -60,9 +60,11 @@ def _latest(session: Session, person_id: int,
 
 
 def issue(session: Session, person: Person, sms: SmsGateway, lang: str,
-          staff: StaffAccount | None = None) -> OtpSent:
+          staff: StaffAccount | None = None, to_phone: str | None = None) -> OtpSent:
     """Create a challenge and send its code, unless the resend limits say no. With `staff`,
-    for that staff login: the code goes to the staff phone, and the limits count apart."""
+    for that staff login: the code goes to the staff phone, and the limits count apart.
+    With `to_phone`, a registration proves that phone (api/services/registrations.py): the
+    person has no account yet, so their citizen challenges and limits are free for it."""
     now = utcnow()
     latest = _latest(session, person.id, staff)
     if latest is not None and now - latest.created_at < RESEND_AFTER:
@@ -82,6 +84,11 @@ def issue(session: Session, person: Person, sms: SmsGateway, lang: str,
     session.add(challenge)
     session.flush()
     challenge.code_digest = digest(f"otp:{challenge.id}", code)
+    if to_phone is not None:
+        body = tr(lang, "BHXH wallet: your registration code is {code}. It expires in 5 "
+                        "minutes. Never tell it to anyone, including staff.", code=code)
+        sms.send(session, to_phone, person.code, body)
+        return OtpSent(challenge.id, int(RESEND_AFTER.total_seconds()))
     body = tr(lang, "BHXH wallet: your login code is {code}. It expires in 5 minutes. "
                     "Never tell it to anyone, including staff.", code=code)
     if staff is None:

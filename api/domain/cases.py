@@ -3,7 +3,8 @@ drafts through the sync protocol) and account registrations, with one event log 
 both the citizen's status timeline and the officers' audit trail.
 
 The rules and steps live in api/services/service_requests.py and
-api/services/registrations.py; the console's queries in api/services/officer_queue.py.
+api/services/registrations.py; the console's queries in api/services/request_queue.py and
+api/services/registration_queue.py.
 """
 
 from __future__ import annotations

@@ -22,10 +22,12 @@ from api.http import (
     lookup_routes,
     me_routes,
     news_routes,
+    officer_registration_routes,
     officer_request_routes,
     officer_routes,
     openapi,
     push_routes,
+    registration_routes,
     sync_routes,
 )
 from api.http.base import error, request_lang
@@ -69,6 +71,7 @@ def build() -> Starlette:
               *card_routes.routes, *clinic_routes.routes, *lookup_routes.routes,
               *health_routes.routes, *help_routes.routes, *push_routes.routes,
               *officer_routes.routes, *officer_request_routes.routes,
+              *officer_registration_routes.routes, *registration_routes.routes,
               *news_routes.routes, *openapi.routes]
     return Starlette(routes=[*routes, _unknown(routes)],
                      exception_handlers={500: server_error},

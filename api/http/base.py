@@ -168,6 +168,16 @@ async def clinic_staff(request: Request, session: Session,
     return row, device, account
 
 
+async def officer_staff(request: Request, session: Session) -> StaffAccount:
+    """For officer routes: the officer's staff account behind the proven session (403
+    "wrong_role" for any other login, 401 as `authorized`)."""
+    row, _ = await authorized(request, session, "officer")
+    account = session.get(StaffAccount, row.staff_id)
+    if account is None or account.revoked_at is not None:
+        raise UserError("not_logged_in", status=401)
+    return account
+
+
 async def person_id_of(request: Request, session: Session) -> int:
     """The proven session's person (a citizen's): `authorized` without loading the session
     and device as ORM objects, for the routes that only read that person's records."""

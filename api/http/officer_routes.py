@@ -9,27 +9,21 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from api.auth.models import StaffAccount
-from api.http.base import authorized, endpoint, json_object
+from api.http.base import endpoint, json_object, officer_staff
 from api.services import announcements, news
-
-
-async def _officer(request: Request, session: Session) -> StaffAccount:
-    row, _ = await authorized(request, session, "officer")
-    return session.get(StaffAccount, row.staff_id)
 
 
 async def list_announcements(request: Request, session: Session) -> Response:
     """GET (device-proven): the newest announcements, with whether and to how many people
     they went."""
-    await _officer(request, session)
+    await officer_staff(request, session)
     return JSONResponse({"items": announcements.recent(session)})
 
 
 async def announce(request: Request, session: Session) -> Response:
     """POST {texts: {lang: text}, audience: all|province|group, code} (device-proven): keep
     an announcement; `make notify` sends it."""
-    account = await _officer(request, session)
+    account = await officer_staff(request, session)
     body = await json_object(request)
     row = announcements.create(session, account, body.get("texts"), body.get("audience"),
                                body.get("code", ""))
@@ -38,14 +32,14 @@ async def announce(request: Request, session: Session) -> Response:
 
 async def list_news(request: Request, session: Session) -> Response:
     """GET (device-proven): the newest news and guides, every language written."""
-    await _officer(request, session)
+    await officer_staff(request, session)
     return JSONResponse({"items": news.recent(session)})
 
 
 async def publish_news(request: Request, session: Session) -> Response:
     """POST {kind: news|guide, texts: {lang: {title, body}}} (device-proven): publish at
     once on the public news screen."""
-    account = await _officer(request, session)
+    account = await officer_staff(request, session)
     body = await json_object(request)
     row = news.publish(session, account, body.get("texts"), body.get("kind"))
     return JSONResponse({"id": row.id}, status_code=201)

@@ -74,6 +74,20 @@ _DESK_CARD = {"type": "object", "properties": {
                                     ("facility", "string"), ("validTo", "string"),
                                     ("issuedAt", "string"))}}
 
+_REG_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
+_SENT = {"type": "object", "properties": {"ok": {"type": "boolean"}, "phone": {"type": "string"},
+                                          "resend_after": {"type": "integer"}}}
+# The identity fields of a registration, as the chip ID card's QR holds them.
+_REG_FORM = {"citizen_id": _text(12), "old_id": _text(9), "full_name": _text(80),
+             "dob": _text(10, format="date"), "sex": {"enum": ["M", "F"]},
+             "address": _text(200), "id_issued": _text(10), "email": _text(120),
+             "photo": {"type": "string", "description": "JPEG or PNG as a data URL, at most "
+                                                        "150 KB"},
+             "scanned": {"type": "boolean"}}
+_REG_STATUS = {"type": "object", "properties": {
+    "receipt": {"type": "string"}, "id": {"type": "integer"}, "status": {"type": "string"},
+    "reason": {"type": "string"}, "timeline": {"type": "array"}}}
+
 
 def document() -> dict:
     """The whole document."""
@@ -168,6 +182,46 @@ def document() -> dict:
             {"action": {"type": "string", "enum": ["receive", "ask", "approve", "reject"]},
              "note": _text(1000)}, params=[_path("id", _text(40))],
             errors=_PROVEN + (404, 409, 422))},
+        "/api/officer/registrations": {"get": _op(
+            "One page of the officer's province's account registrations, oldest first, with "
+            "where each differs from the record", OFFICER,
+            params=[_query("status", {"enum": ["open", "submitted", "needs_info", "done",
+                                               "rejected"]}),
+                    _query("source", {"enum": ["", "scanned", "typed"]}),
+                    _query("q", _text(80)), _query("page", {"type": "integer", "minimum": 1})],
+            errors=(400, 401))},
+        "/api/officer/registrations/{id}": {"get": _op(
+            "A registration beside the person's record, the differences field by field and "
+            "the audit trail", OFFICER, params=[_REG_ID], errors=(401, 403, 404))},
+        "/api/officer/registrations/{id}/photo/{which}": {"get": _op(
+            "The applicant's face photo or the record's photo", OFFICER,
+            {"type": "string", "format": "binary"},
+            params=[_REG_ID, {"name": "which", "in": "path", "required": True,
+                              "schema": {"enum": ["applicant", "record"]}}],
+            errors=(401, 403, 404), media="image/jpeg")},
+        "/api/officer/registrations/{id}/decision": {"post": _op(
+            "Approve (opens the account), refuse with a reason or ask for more; the applicant "
+            "is told by SMS and in the inbox", OFFICER, None,
+            {"action": {"type": "string", "enum": ["approve", "reject", "ask"]},
+             "note": _text(500), "confirmed": {"type": "boolean"}},
+            params=[_REG_ID], errors=_PROVEN + (403, 404, 409))},
+        "/api/register/code": {"post": _op(
+            "Registration: send an SMS code to the applicant's phone to prove it", ANYONE,
+            _SENT, {"code": code, "phone": _text(20)},
+            errors=(400, 404, 409, 413, 415, 429, 502))},
+        "/api/register": {"post": _op(
+            "Registration: submit the form (filled from the ID card's QR or typed) with the "
+            "SMS code and a face photo; answers the receipt to follow it with", ANYONE,
+            _REG_STATUS, {"code": code, "phone": _text(20), "otp": _text(6),
+                          **_REG_FORM}, errors=(400, 404, 409, 413, 415, 429),
+            ok_status="201")},
+        "/api/register/status": {"post": _op(
+            "Registration: its status and timeline, for the receipt's holder", ANYONE,
+            _REG_STATUS, {"receipt": _text(80)}, errors=(400, 404, 413, 415))},
+        "/api/register/answer": {"post": _op(
+            "Registration: answer an officer's question (a note, the corrected form)", ANYONE,
+            _REG_STATUS, {"receipt": _text(80), "note": _text(500), **_REG_FORM},
+            errors=(400, 404, 409, 413, 415))},
         "/api/news": {"get": _op(
             "The newest news and guides from the agency, in the reader's language or the "
             "nearest one written", ANYONE, errors=())},

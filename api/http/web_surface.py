@@ -33,14 +33,17 @@ from api.http.base import error, request_lang
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 # Largest request body per API path, in bytes; anything else under /api gets API_BODY_LIMIT.
 API_BODY_LIMITS = {"/api/sync/push": 1024 * 1024, "/api/passkeys": 32 * 1024,
-                   "/api/auth/passkey": 32 * 1024}
+                   "/api/auth/passkey": 32 * 1024,
+                   # A registration carries the face photo (at most 150 KB, as base64).
+                   "/api/register": 256 * 1024, "/api/register/answer": 256 * 1024}
 API_BODY_LIMIT = 8 * 1024
 OTHER_BODY_LIMIT = 1024 * 1024  # Reflex's own HTTP endpoints
 
 BASE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
-    # The camera is for the clinic's card scanner; passkeys need the two WebAuthn features.
+    # The camera is for the clinic's card scanner and for scanning the ID card when
+    # registering; passkeys need the two WebAuthn features.
     "Permissions-Policy": "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), "
                           "serial=(), hid=(), publickey-credentials-get=(self), "
                           "publickey-credentials-create=(self)",
@@ -77,8 +80,8 @@ def page_policy(html: bytes, https: bool) -> str:
                      + "'" for body in _INLINE_SCRIPT.findall(html)})
     policy = [
         # 'wasm-unsafe-eval' lets a page compile WebAssembly (and nothing else: eval() and
-        # new Function stay refused): the clinic's QR decoder is ZXing compiled to .wasm,
-        # served from this origin (assets/clinic/scanner.js).
+        # new Function stay refused): the QR decoder of the clinic and of the registration
+        # is ZXing compiled to .wasm, served from this origin (assets/clinic/scanner.js).
         "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
         "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
         "font-src 'self' data:", f"connect-src 'self' {_socket_origins()}",

@@ -25,6 +25,7 @@ class DemoPerson:
     lang: str = "vi"
     unpaid_months: int = 0  # arrears of the current employer, shown on the history page
     group: str = "DN"  # beneficiary group of the card while working (README: DN4010123456789)
+    registered: bool = True  # has an e-transaction account (False: must register first)
 
 
 DEMO_PEOPLE: list[DemoPerson] = [
@@ -37,7 +38,16 @@ DEMO_PEOPLE: list[DemoPerson] = [
     # A Korean engineer working in Bắc Ninh; name stored as written, UI in English.
     DemoPerson("2712345670", "김민준 (Kim Min-jun)", "M", dt.date(1988, 1, 20), "27",
                "027088099887", "0977000111", 4, lang="en"),
+    # A nurse in Hồ Chí Minh City with a code but no account yet: she registers in the app
+    # (scanning her chip ID card, REGISTRANT_ID_QR) and officer CB-01 approves it.
+    DemoPerson("7923456781", "Lê Thị Mai", "F", dt.date(1990, 3, 15), "79",
+               "079190001234", "0903123456", 6, registered=False),
 ]
+# What the chip ID card of the registering demo person holds in its QR code:
+# ID|old ID|full name|date of birth ddmmyyyy|sex|address|issue date ddmmyyyy.
+REGISTRANT_CODE = "7923456781"
+REGISTRANT_ID_QR = ("079190001234|025123456|Lê Thị Mai|15031990|Nữ|"
+                    "12 Nguyễn Trãi, Phường Bến Thành, Thành phố Hồ Chí Minh|10052021")
 
 
 @dataclass(frozen=True)

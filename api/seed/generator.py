@@ -285,7 +285,8 @@ class Generator:
             "id": pid, "code": code, "full_name": name, "name_search": fold(name), "dob": dob,
             "sex": sex, "citizen_id": citizen, "phone": demo.phone if demo else self.phone(),
             "address": self.address(province)[1], "province_code": province,
-            "lang": demo.lang if demo else "vi", "photo": demo_photo(demo) if demo else None})
+            "lang": demo.lang if demo else "vi", "photo": demo_photo(demo) if demo else None,
+            "registered": demo.registered if demo else True})
         age = (today - dob).days // 365
         spells = self.work_history(ref, province, dob, sex, years)
         avg_salary = self.participation(batch, pid, spells, demo.unpaid_months if demo else None)

@@ -163,6 +163,38 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "decide_note": N_("Write the reason or the question for the citizen (at most {max} "
                       "characters)."),
     "decide_not_received": N_("Receive the request first."),
+    "not_registered": N_("This code has no account in the app yet. Register first (the link "
+                         "“Register” below); an officer checks it, then you can log in."),
+    "already_registered": N_("This code already has an account. Log in with it."),
+    "registration_pending": N_("A registration for this code is already waiting for an "
+                               "officer. Follow it on the phone you registered with, or call "
+                               "1900 9068."),
+    "phone_format": N_("That is not a mobile phone number. Type 10 digits starting with 0."),
+    "reg_citizen_id": N_("Type the 12 digits of your personal ID number, as on the chip ID "
+                         "card."),
+    "reg_old_id": N_("The old ID number has 9 digits. Leave it empty if you have none."),
+    "reg_name": N_("Type your full name as on your ID card (at most 80 characters)."),
+    "reg_dob": N_("Type your date of birth as on your ID card."),
+    "reg_sex": N_("Choose male or female, as on your ID card."),
+    "reg_issued": N_("The ID card's issue date is not possible. Check it, or leave it empty."),
+    "reg_address": N_("The address is too long (at most {max} characters)."),
+    "reg_email": N_("That is not an e-mail address. Check it, or leave it empty."),
+    "reg_photo": N_("Take a photo of your face: a JPEG or PNG picture of at most {max} KB."),
+    "receipt_unknown": N_("This registration is not known. Register again, or call "
+                          "1900 9068."),
+    "registration_not_waiting": N_("This registration is not waiting for an answer from you "
+                                   "any more. Reload the page."),
+    "answer_empty": N_("Write your answer, or correct the form (at most {max} characters)."),
+    "registration_unknown": N_("No registration has this number."),
+    "other_province": N_("This registration belongs to another province's officers."),
+    "registration_decided": N_("This registration was already decided (by another officer, "
+                               "perhaps). Reload it."),
+    "decision_action": N_("Choose approve, refuse or ask for more information."),
+    "decision_reason": N_("Write the reason or the question for the applicant (at most {max} "
+                          "characters)."),
+    "decision_mismatch": N_("The registration differs from the record. Confirm that you "
+                            "checked the ID card before approving."),
+    "bad_filter": N_("This filter does not exist. Choose one from the list."),
     "passkey_cloned": N_("For your safety this passkey was switched off: it may have been "
                          "copied. Log in with a code sent by SMS, then create a new one."),
 }

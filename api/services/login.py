@@ -36,7 +36,12 @@ def find_login(session: Session, typed: str, as_staff: bool
     if as_staff:
         account, person = staff.find_for_login(session, typed)
         return person, account
-    return find_person(session, typed), None
+    person = find_person(session, typed)
+    if not person.registered:
+        # A code without an account: the person registers first (/register) and an officer
+        # approves it (api/services/registrations.py).
+        raise UserError("not_registered", status=403)
+    return person, None
 
 
 def find_person(session: Session, typed: str) -> Person:

@@ -110,12 +110,17 @@ def login_page() -> rx.Component:
                         rx.el.a(t("Log in with your social-insurance code"), href="/login",
                                 id="citizen-login"),
                         class_name="hint"),
-                rx.el.p(
-                    t("Forgot your code?"), " ",
-                    rx.el.a(t("Find it under Look-ups"), href="/lookup?kind=code"),
-                    " · ",
-                    rx.el.a(t("Help and support"), href="/help", id="help-link"),
-                    class_name="hint",
+                rx.fragment(
+                    rx.el.p(
+                        t("Forgot your code?"), " ",
+                        rx.el.a(t("Find it under Look-ups"), href="/lookup?kind=code"),
+                        " · ",
+                        rx.el.a(t("Help and support"), href="/help", id="help-link"),
+                        class_name="hint",
+                    ),
+                    rx.el.p(t("A code but no account yet?"), " ",
+                            rx.el.a(t("Register"), href="/register", id="register-link"),
+                            class_name="hint"),
                 ),
             ),
             class_name="panel",

@@ -30,6 +30,14 @@ class RequestQueue(rx.Component):
     tag = "RequestQueue"
 
 
+class RegistrationQueue(rx.Component):
+    """The province's account registrations: queue, filters, detail beside the record with
+    the face photo, decide, audit trail."""
+
+    library = "$/public/officer/registrations.jsx"
+    tag = "RegistrationQueue"
+
+
 class Announcements(rx.Component):
     """Write and list announcements."""
 
@@ -63,6 +71,12 @@ def console(route: str, *children: rx.Component) -> rx.Component:
 def officer_page() -> rx.Component:
     """Service requests of the officer's province."""
     return console(ROUTE, RequestQueue.create())
+
+
+@rx.page(route=REGISTRATIONS, title=STATIC_TITLE, on_load=OfficerState.load)
+def officer_registrations_page() -> rx.Component:
+    """Account registrations of the officer's province."""
+    return console(REGISTRATIONS, RegistrationQueue.create())
 
 
 @rx.page(route=MESSAGES, title=STATIC_TITLE, on_load=OfficerState.load)

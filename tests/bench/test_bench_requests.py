@@ -85,7 +85,7 @@ def _median_ms(client: TestClient, device: Device, path: str) -> tuple[float, di
     return statistics.median(times), body
 
 
-def test_officer_queue_with_100000_pending(pg: str) -> None:
+def test_request_queue_with_100000_pending(pg: str) -> None:
     eng = engine_for(pg)
     client, device = TestClient(build(), raise_server_exceptions=False), Device()
     sms_login(client, eng, device, staff_code="CB-02")
