@@ -149,7 +149,10 @@ def test_browsers_across_two_workers_behind_nginx(
     page.wait_for_function(HYDRATED, arg="#code")
     page.locator("#code").fill(AN)
     page.locator("form button[type=submit]").click()
-    page.locator("#move-warning").wait_for()
+    # The move warning; if the login page says something else instead, fail with its words.
+    page.locator("#move-warning, .alert-error").first.wait_for()
+    assert page.locator("#move-warning").is_visible(), \
+        page.locator(".alert-error").all_inner_texts()
     _confirm_move(page, app)
     other.goto("/card")
     other.wait_for_url(re.compile(r"/login/?\?moved=1"))
