@@ -88,6 +88,7 @@ export function RequestForm({ editing, setEditing }) {
   const [photos, setPhotos] = useState([]);
   const [problems, setProblems] = useState({});
   const [note, setNote] = useState(null); // {ok: bool, text}: what became of the last action
+  const [done, setDone] = useState(0); // drafts saved and requests sent from this form
   const tooLong = charCount(editing.text) > DRAFT_MAX;
   const set = (name, value) => {
     setEditing({ ...editing, fields: { ...editing.fields, [name]: value } });
@@ -100,6 +101,7 @@ export function RequestForm({ editing, setEditing }) {
     setPhotos([]);
     setProblems({});
     setNote({ ok: true, text });
+    setDone(done + 1);
   };
   const save = async (event) => {
     event.preventDefault();
@@ -136,7 +138,7 @@ export function RequestForm({ editing, setEditing }) {
       : t("Request saved on this phone. It is sent to the agency when you are online."));
   };
   return (
-    <form className="panel form" onSubmit={save} id="draft-form" noValidate>
+    <form className="panel form" onSubmit={save} id="draft-form" noValidate data-done={done}>
       <h2 className="section-title">{t("New service request")}</h2>
       <label className="label" htmlFor="draft-kind">{t("What do you need?")}</label>
       <select id="draft-kind" className="input" value={editing.kind}

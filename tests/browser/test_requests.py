@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,15 +17,16 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from playwright.sync_api import BrowserType, Page, expect
+from playwright.sync_api import Browser, BrowserType, Page, expect
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from api.auth.models import StaffAccount
 from api.domain.models import Facility, Person
 from api.services import service_requests
+from locales import labels, tr
 from sync import protocol
-from tests.browser.conftest import Server, shot
+from tests.browser.conftest import Server, leave, log_in_desk, shot
 from tests.browser.test_live_card import check, shown
 from tests.browser.test_offline import first_session, phone, pw, synced  # noqa: F401
 from tests.conftest import engine_for
@@ -194,4 +196,87 @@ def test_new_primary_care_facility_is_in_the_phones_card_qr(
         .then((s) => s.docs('card')).then((cards) => cards[0].doc.qr_text)""")
     assert check(server, printed).claims["facility"] == code  # the phone's printed code
     shot(page, "card-new-facility-vi")
+    ctx.close()
+
+
+# Each kind as the citizen fills it in on the form: (kind, [(field id, value)], text).
+KINDS = [
+    ("reissue_card", [("field-reason", "damaged")], ""),
+    ("reissue_book", [("field-reason", "lost")], ""),
+    ("pension_payment", [("field-method", "post"), ("field-post_office", "Bưu điện Gia Lâm")],
+     ""),
+    ("authorise", [("field-name", "Nguyễn Thị Hoa"), ("field-citizen_id", "001190012345"),
+                   ("field-benefit", "pension"),
+                   ("field-until", (dt.date.today() + dt.timedelta(days=60)).isoformat())], ""),
+    ("voluntary", [("field-income", "5000000"), ("field-months", "6")], ""),
+    ("other", [], "Xin xác nhận quá trình đóng BHXH để làm thủ tục vay vốn."),
+]
+
+
+def fill_request(page: Page, kind: str, fields: list[tuple[str, str]], words: str) -> None:
+    """Fill the form for `kind` and send it; back once the form is empty again."""
+    form = page.locator("#draft-form")
+    done = int(form.get_attribute("data-done") or 0)
+    page.locator("#draft-kind").select_option(kind)
+    for field, value in fields:
+        box = page.locator(f"#{field}")
+        if box.evaluate("(el) => el.tagName") == "SELECT":
+            box.select_option(value)
+        else:
+            box.fill(value)
+    if words:
+        page.locator("#draft-text").fill(words)
+    page.locator("#request-send").click()
+    expect(form).to_have_attribute("data-done", str(done + 1))
+    expect(page.locator("#draft-note")).to_have_class(re.compile("alert-ok"))
+
+
+def test_each_kind_from_the_form_through_the_console_to_the_timeline(
+        pw: BrowserType, browser: Browser, server: Server, tmp_path: Path) -> None:  # noqa: F811
+    """Every kind of request (the facility change has its own test: it waits for a quarter's
+    window) written on the phone's form, approved by officer CB-02 on the console, and the
+    phone's timeline says "approved and done" offline after a restart."""
+    with engine_for(server.db_url).begin() as conn:  # earlier tests' open requests
+        conn.execute(text("UPDATE servicerequest SET status = 'withdrawn'"))
+    ctx, page = first_session(pw, tmp_path / "phone", server, "/requests", installed=True)
+    for kind, fields, words in KINDS:
+        fill_request(page, kind, fields, words)
+    sync(page)
+    sent = page.locator("#request-list li.request[data-status=submitted]")
+    expect(sent).to_have_count(len(KINDS), timeout=30000)
+    ids = [sent.nth(i).get_attribute("data-request") for i in range(len(KINDS))]
+
+    desk = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN",
+                               base_url=server.url)
+    officer = desk.new_page()
+    log_in_desk(officer, server, "CB-02", lands=r"/officer/?$")
+    for request_id in ids:
+        officer.locator(f"#queue-list button[data-id='{request_id}']").click()
+        officer.locator("#decide-approve").click()
+        officer.locator("#decide-confirm").click()
+        expect(officer.locator("#detail-status")).to_have_text(
+            tr("vi", labels.CASE_STATUS["done"]))
+    leave(desk)
+
+    sync(page)
+    done = page.locator("#request-list li.request[data-status=done]")
+    expect(done).to_have_count(len(KINDS), timeout=30000)
+    with engine_for(server.db_url).connect() as conn:
+        kinds = set(conn.execute(text("SELECT kind FROM servicerequest WHERE status = 'done'"))
+                    .scalars())
+        voluntary = conn.execute(text(
+            "SELECT salary_basis FROM participation WHERE employer_id IS NULL AND "
+            "to_month IS NULL AND person_id = (SELECT id FROM person WHERE code = :c)"),
+            {"c": AN}).scalar()
+    assert kinds >= {k for k, _, _ in KINDS}
+    assert voluntary == 5_000_000  # the voluntary period the approval opened
+    ctx.close()
+
+    ctx = phone(pw, tmp_path / "phone", server, offline=True)
+    page = ctx.new_page()
+    page.goto("/requests")
+    done = page.locator("#request-list li.request[data-status=done]")
+    expect(done).to_have_count(len(KINDS), timeout=20000)
+    expect(done.first.locator(".badge")).to_have_text(tr("vi", labels.CASE_STATUS["done"]))
+    shot(page, "requests-done-offline-vi")
     ctx.close()
