@@ -4,6 +4,7 @@
 // it against the record (api/services/registrations.py); this browser keeps the receipt and
 // shows the status (status.jsx).
 import { useEffect, useState } from "react";
+import { FileButton } from "../file_button.jsx";
 import { useT } from "../i18n.js";
 import { facePhoto } from "./face_photo.js";
 import { IdCardScan } from "./id_scan.jsx";
@@ -202,7 +203,7 @@ function RegistrationForm({ onDone }) {
         <h2 className="section-title" id="reg-photo-title">{t("Photo of your face")}</h2>
         <Field name="photo" label={t("Take a photo of your face, in good light, without glasses or a hat.")}
           error={errorOf("photo")}>
-          {(props) => <input {...props} className="input" type="file" accept="image/*"
+          {(props) => <FileButton {...props} text={t("Take a photo")} accept="image/*"
             capture="user" onChange={pickPhoto} />}
         </Field>
         {photo ? <img className="photo" id="reg-photo-preview" src={photo} alt={t("Your photo")} /> : null}

@@ -2,6 +2,7 @@
 // receipt): the status, the officer's question or reason, what happened when, and the answer
 // form when an officer asked for more.
 import { useEffect, useState } from "react";
+import { FileButton } from "../file_button.jsx";
 import { formatMoment, useLang, useT } from "../i18n.js";
 import { facePhoto } from "./face_photo.js";
 import { postJson } from "./register_api.js";
@@ -72,7 +73,7 @@ function Answer({ receipt, form, onAnswered }) {
           value={fields.citizen_id || ""} onChange={change("citizen_id")} />
       </details>
       <label className="label" htmlFor="answer-photo">{t("A new photo of your face (optional)")}</label>
-      <input id="answer-photo" className="input" type="file" accept="image/*" capture="user"
+      <FileButton id="answer-photo" text={t("Take a photo")} accept="image/*" capture="user"
         onChange={async (e) => {
           const file = e.target.files && e.target.files[0];
           setPhoto(file ? await facePhoto(file).catch(() => "") : "");

@@ -3,6 +3,7 @@
 // request" queues it for the agency: offline it waits in the sync queue and goes when the
 // phone is online, once, under the draft's id (the server keeps a retry as the same request).
 import { useState } from "react";
+import { FileButton } from "../file_button.jsx";
 import { label, labelCodes, limit, useLang, useT, useTn } from "../i18n.js";
 import * as engine from "../sync/engine.js";
 import * as store from "../sync/store.js";
@@ -57,13 +58,9 @@ export function PhotoPicker({ id, photos, setPhotos }) {
   };
   return (
     <div className="form-field photos">
-      <p className="label" id={`${id}-label`}>{t("Photos (optional, at most {n})", { n: most })}</p>
-      {/* The browser's own file button speaks the browser's language, not the reader's:
-          it is hidden (still focusable) behind a button-looking label in the app's words. */}
-      <input id={id} className="file-input" type="file" accept="image/*" multiple
-        aria-labelledby={`${id}-label ${id}-add`} disabled={photos.length >= most} onChange={pick} />
-      <label className={photos.length >= most ? "btn btn-small disabled" : "btn btn-small"}
-        htmlFor={id} id={`${id}-add`}>{t("Add a photo")}</label>
+      <label className="label" htmlFor={id}>{t("Photos (optional, at most {n})", { n: most })}</label>
+      <FileButton id={id} text={t("Add a photo")} accept="image/*" multiple
+        disabled={photos.length >= most} onChange={pick} />
       {photos.length ? (
         <ul className="photo-list">
           {photos.map((p, i) => (
