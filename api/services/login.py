@@ -91,8 +91,17 @@ def request_code(session: Session, typed: str, lang: str, jwk: dict[str, str],
         throttle.count_address(session, "send", client)
         session.commit()
         raise UserError("device_in_use", status=409)
+    sent = send_otp(session, person, person.lang or lang, client, staff=account)
+    return CodeSent(mask_phone(account.phone if account else person.phone), sent.resend_after)
+
+
+def send_otp(session: Session, person: Person, lang: str, client: str,
+             staff: StaffAccount | None = None, to_phone: str | None = None) -> otp.OtpSent:
+    """Issue and send a one-time code (api/auth/otp.issue: a login's, a staff login's or a
+    registration's to `to_phone`), count the sending against the address, and commit: the
+    resend limits answer 429 with the wait, a failing SMS gateway 502 with nothing kept."""
     try:
-        sent = otp.issue(session, person, gateway(), person.lang or lang, account)
+        sent = otp.issue(session, person, gateway(), lang, staff, to_phone=to_phone)
     except otp.OtpError as exc:
         raise UserError(exc.reason, status=429, seconds=exc.retry_after) from exc
     except SmsGatewayError as exc:
@@ -100,7 +109,7 @@ def request_code(session: Session, typed: str, lang: str, jwk: dict[str, str],
         raise UserError("sms_failed", status=502) from exc
     throttle.count_address(session, "send", client)
     session.commit()
-    return CodeSent(mask_phone(account.phone if account else person.phone), sent.resend_after)
+    return sent
 
 
 def confirm_code(session: Session, typed: str, code: str, jwk: dict[str, str],

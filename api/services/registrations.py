@@ -32,7 +32,7 @@ from api.clock import utcnow
 from api.domain.cases import OPEN_STATUSES, CaseEvent, CaseStatus, Registration
 from api.domain.codes import mask_phone
 from api.domain.models import Person
-from api.services import language, notices
+from api.services import language, login, notices
 from api.services.errors import UserError
 from api.services.login import find_person
 from locales import tr
@@ -185,15 +185,7 @@ def send_code(session: Session, typed: str, phone: str, lang: str, client: str =
         phone = normal_phone(phone)
     except UserError as exc:
         raise UserError("phone_format") from exc
-    try:
-        sent = otp.issue(session, person, gateway(), lang, to_phone=phone)
-    except otp.OtpError as exc:
-        raise UserError(exc.reason, status=429, seconds=exc.retry_after) from exc
-    except SmsGatewayError as exc:
-        session.rollback()
-        raise UserError("sms_failed", status=502) from exc
-    throttle.count_address(session, "send", client)
-    session.commit()
+    sent = login.send_otp(session, person, lang, client, to_phone=phone)
     return {"ok": True, "phone": mask_phone(phone), "resend_after": sent.resend_after}
 
 

@@ -6,7 +6,7 @@ import { deviceFetch } from "../device.js";
 import { formatMoment, useLang, useT, useTn } from "../i18n.js";
 import { isQrText, parseIdentifier } from "./identifier.js";
 import { checkScanned, keepTrustFresh, watchTrust } from "./verdict.js";
-import { cacheScanner, closeCamera, openCamera, qrDetector, scanFrames } from "./scanner.js";
+import { cacheScanner, closeCamera, openScanner, scanFrames } from "./scanner.js";
 import { DeskHeader } from "./desk_header.jsx";
 import { localDay } from "./desk_store.js";
 import { start as startDeskSync } from "./desk_sync.js";
@@ -90,13 +90,7 @@ export function ClinicCheck() {
   const startCamera = async () => {
     setCamera("starting");
     try {
-      decoder.current = await qrDetector();
-    } catch (e) {
-      setCamera("decoder");
-      return;
-    }
-    try {
-      stream.current = await openCamera(video.current);
+      ({ decoder: decoder.current, stream: stream.current } = await openScanner(video.current));
     } catch (e) {
       setCamera((e && e.reason) || "failed");
       return;

@@ -95,6 +95,19 @@ export async function openCamera(video) {
   return stream;
 }
 
+/** The QR decoder and the camera opened into `video`, for a scanning screen: `{decoder,
+ * stream}`, or a CameraError whose `reason` ("decoder", "denied", "none", "failed") the
+ * screen explains. */
+export async function openScanner(video) {
+  let decoder;
+  try {
+    decoder = await qrDetector();
+  } catch (e) {
+    throw new CameraError("decoder");
+  }
+  return { decoder, stream: await openCamera(video) };
+}
+
 export function closeCamera(stream, video) {
   if (stream) stream.getTracks().forEach((track) => track.stop());
   if (video) video.srcObject = null;

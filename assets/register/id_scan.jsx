@@ -3,7 +3,7 @@
 // that is not an ID card's keeps the camera on and says so.
 import { useEffect, useRef, useState } from "react";
 import { useT } from "../i18n.js";
-import { closeCamera, openCamera, qrDetector, scanFrames } from "../clinic/scanner.js";
+import { closeCamera, openScanner, scanFrames } from "../clinic/scanner.js";
 import { parseIdCard } from "./id_card.js";
 
 const N_ = (text) => text;
@@ -49,21 +49,16 @@ export function IdCardScan({ onRead }) {
 
   const start = async () => {
     setCamera("starting");
-    let decoder;
+    let opened;
     try {
-      decoder = await qrDetector();
-    } catch (e) {
-      setCamera("decoder");
-      return;
-    }
-    try {
-      stream.current = await openCamera(video.current);
+      opened = await openScanner(video.current);
     } catch (e) {
       setCamera((e && e.reason) || "failed");
       return;
     }
+    stream.current = opened.stream;
     setCamera("on");
-    read(decoder);
+    read(opened.decoder);
   };
 
   useEffect(() => stop, []);
