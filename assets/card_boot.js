@@ -11,11 +11,14 @@
 //
 // It does nothing when the records are locked to a passkey, when nothing is stored yet, or
 // when the card screen already shows the card: the app then behaves as it always did.
+// While it may paint, the page's own frame (header, tabs, bottom bar) is kept out of layout,
+// the longest step before the card could be painted (assets/card_frame.js).
 // Performance marks ("boot:…", "painted:card-qr-…") feed the offline-start benchmark.
 import qrcode from "qrcode-generator";
 import STRINGS from "./i18n/card_strings.js";
 import { qrPath } from "./qr_svg.js";
 import { cardRead, onCardPage } from "./card_read.js";
+import { holdFrame, releaseFrame } from "./card_frame.js";
 import { liveQrText, liveUsable } from "./screens/credentials.js";
 import { deviceKey, serverNow } from "./device.js";
 import { RENEW_SECONDS } from "./card_qr.js";
@@ -109,7 +112,7 @@ function overlay(card, code, caption, t) {
  * signed out or moved elsewhere lands on the login page: the card must not stay over it). */
 function place(node) {
   const waiting = () => document.querySelector("#main > section.panel");
-  if (!waiting() || document.querySelector("#main .card-use")) return false;
+  if (!onCardPage() || !waiting() || document.querySelector("#main .card-use")) return false;
   const follow = () => {
     const panel = waiting();
     if (!panel) return;
@@ -123,7 +126,9 @@ function place(node) {
   watch.observe(document.body);
   const leave = new MutationObserver(() => {
     if (node.isConnected && !onCardPage()) node.remove();
-    if (!node.isConnected) leave.disconnect();
+    if (node.isConnected) return;
+    leave.disconnect();
+    releaseFrame(); // the page's frame with it (the card screen lets it go as well)
   });
   leave.observe(document.body, { childList: true, subtree: true });
   return true;
@@ -153,13 +158,18 @@ function panelParsed() {
   });
 }
 
+/** Paints the card over the loading panel; whether it did (false: the page is left as it was). */
 async function paint() {
   const records = cardRead(); // from the service worker, which has read them meanwhile
-  if (!records) return;
+  if (!records) return false;
+  // Before the page's first layout: this script runs while the parser waits for the head's
+  // other scripts, and the card page waits for it before its first frame (`blocking`, see
+  // pwa/build/browser_modules.py).
+  holdFrame();
   performance.mark("boot:script");
   const keyRead = deviceKey(false).catch(() => null); // beside the store read, not after it
   const { card, cred } = (await records) || {};
-  if (!card) return;
+  if (!card) return false;
   await panelParsed();
   const t = translator();
   const title = t("Health insurance card QR code");
@@ -174,9 +184,16 @@ async function paint() {
   // Decoded before they go on the page, so the code and the photo appear in the frame the
   // mark below counts, not one or two frames later.
   await Promise.all([...node.querySelectorAll("img")].map((img) => img.decode().catch(() => null)));
-  if (!place(node)) return;
+  if (!place(node)) return false;
   await painted("printed");
-  if (!canLive || !(await keyRead)) return;
+  // The printed code stays should the live one fail.
+  await liveCode(node, printed, cred, canLive && keyRead, t, title).catch(() => null);
+  return true;
+}
+
+/** Then the live code in the printed one's place, once signed (`keyRead`: the device key). */
+async function liveCode(node, printed, cred, keyRead, t, title) {
+  if (!keyRead || !(await keyRead)) return;
   const live = await liveQrText(cred).catch(() => "");
   performance.mark("boot:signed");
   if (!live || !node.isConnected) return; // the card screen took over meanwhile
@@ -185,7 +202,7 @@ async function paint() {
   node.querySelector(".qr-box .tabs").replaceWith(tabs("live", t));
   printed.replaceWith(code);
   code.after(clock());
-  node.querySelector("figcaption").textContent = captionOf("live", canLive, t);
+  node.querySelector("figcaption").textContent = captionOf("live", true, t);
   // The card screen picks these up to show the same code, without a second signature.
   self.BHXH_CARD_BOOT = { cred, live, at: Date.now() };
   await painted("live");
@@ -202,4 +219,5 @@ async function paint() {
   }, RENEW_SECONDS * 1000);
 }
 
-paint().catch(() => null); // any failure leaves the page to the card screen, as before
+// Any failure or nothing to paint leaves the page, frame and all, to the card screen.
+paint().then((shown) => shown || releaseFrame(), () => releaseFrame());
