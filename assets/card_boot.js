@@ -17,6 +17,7 @@
 import qrcode from "qrcode-generator";
 import STRINGS from "./i18n/card_strings.js";
 import { qrPath } from "./qr_svg.js";
+import { printedSvg } from "./printed_qr.js";
 import { cardRead, onCardPage } from "./card_read.js";
 import { holdFrame, releaseFrame } from "./card_frame.js";
 import { liveQrText, liveUsable } from "./screens/credentials.js";
@@ -51,6 +52,16 @@ function qrSvg(text, title) {
     "shape-rendering": "crispEdges" },
   el("title", {}, title), el("rect", { width: n + 4, height: n + 4, fill: "#fff" }),
   el("path", { d: path, fill: "#0b2545" }));
+}
+
+/** The printed code: the server's drawing as inline SVG when it reads as one (cheaper than an
+ * SVG image on a slow phone, see printed_qr.js), else the stored image itself. */
+function printedCode(card, title) {
+  const code = printedSvg(card.qr_svg, title) || el("img", { src: card.qr_svg, alt: title });
+  Object.entries({ class: "qr", id: "card-qr", "data-kind": "printed", "data-text": card.qr_text,
+    "data-boot": "1", width: "280", height: "280" })
+    .forEach(([name, value]) => code.setAttribute(name, value));
+  return code;
 }
 
 function daysLeft(validTo) {
@@ -174,15 +185,13 @@ async function paint() {
   const t = translator();
   const title = t("Health insurance card QR code");
   const canLive = liveUsable(cred);
-  // First the printed code: drawn by the server, stored as an image, so it costs no signature
-  // and no QR encoding (a cold run of the encoder alone takes a few hundred milliseconds on
-  // a slow phone). The live code replaces it as soon as it is signed and drawn.
-  const printed = el("img", { src: card.qr_svg, alt: title, class: "qr", id: "card-qr",
-    "data-kind": "printed", "data-text": card.qr_text, "data-boot": "1", width: "280",
-    height: "280" });
+  // First the printed code: drawn by the server and stored with the card, so it costs no
+  // signature and no QR encoding (a cold run of the encoder alone takes a few hundred
+  // milliseconds on a slow phone). The live code replaces it as soon as it is signed and drawn.
+  const printed = printedCode(card, title);
   const node = overlay(card, printed, captionOf("printed", canLive, t), t);
-  // Decoded before they go on the page, so the code and the photo appear in the frame the
-  // mark below counts, not one or two frames later.
+  // Decoded before they go on the page, so the photo (and the code, when it is an image)
+  // appear in the frame the mark below counts, not one or two frames later.
   await Promise.all([...node.querySelectorAll("img")].map((img) => img.decode().catch(() => null)));
   if (!place(node)) return false;
   await painted("printed");

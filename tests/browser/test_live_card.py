@@ -94,7 +94,8 @@ new MutationObserver(() => {
         const key = `${el.dataset.kind}|${el.dataset.boot || ''}|${el.dataset.text || ''}`;
         if (!self.__codes.seen.some((s) => s.key === key)) {
             self.__codes.seen.push({ key, kind: el.dataset.kind, boot: Boolean(el.dataset.boot),
-                                     text: el.dataset.text || '', at: performance.now() });
+                                     text: el.dataset.text || '', at: performance.now(),
+                                     tag: el.tagName.toLowerCase() });
         }
     });
     if (self.__codes.seen.some((s) => s.boot) && !document.getElementById('card-boot')
@@ -139,6 +140,8 @@ def test_card_painted_from_the_store_before_the_app(pw: BrowserType, server: Ser
     assert codes["bootGone"] is not None and codes["bootGone"] >= app_at, (codes, app_at)
     booted = [c for c in codes["seen"] if c["boot"]]
     assert [c["kind"] for c in booted][:1] == ["printed"], codes
+    # Drawn inline from the server's own SVG (assets/printed_qr.js), not as an image.
+    assert booted[0]["tag"] == "svg", booted
     assert all(c["at"] < app_at for c in booted), (booted, app_at)
     assert codes["most"] == 1, codes
     printed = check(server, booted[0]["text"])
