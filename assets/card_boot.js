@@ -193,9 +193,10 @@ async function paint() {
   // pwa/build/browser_modules.py).
   holdFrame();
   performance.mark("boot:script");
-  const keyRead = deviceKey(false).catch(() => null); // beside the store read, not after it
   const { card, cred } = (await records) || {};
   if (!card) return false;
+  // Given by the service worker with the records, as a rule (else read from the store now).
+  const keyRead = deviceKey(false).catch(() => null);
   await panelParsed();
   const t = translator();
   const title = t("Health insurance card QR code");
