@@ -164,8 +164,8 @@ function painted(kind) {
  * and the rest of the card are not held back for it: they go on the page first, the photo's
  * frame (the same size, empty) with them. Waiting for it held the code back behind whatever
  * kept the page's main thread busy when the image finished loading, up to a hundred
- * milliseconds at 4x CPU. The live code's work waits for it instead, so that it does not
- * keep the photo out for longer (it did, by some 150 ms at 4x CPU). */
+ * milliseconds at 4x CPU. The live code's drawing waits for it instead (its signature does
+ * not), so that it does not keep the photo out for longer (it did, by ~100 ms at 4x CPU). */
 function photoShown(img) {
   if (!img) return Promise.resolve();
   return img.decode().then(() => new Promise((resolve) => requestAnimationFrame(() => {
@@ -216,16 +216,18 @@ async function paint() {
   if (!place(node)) return false;
   const photo = photoShown(node.querySelector("img.photo"));
   await painted("printed");
-  await photo; // before the live code's work (see photoShown)
   // The printed code stays should the live one fail.
-  await liveCode(node, printed, cred, canLive && keyRead, t, title).catch(() => null);
+  await liveCode(node, printed, cred, canLive && keyRead, t, title, photo).catch(() => null);
   return true;
 }
 
-/** Then the live code in the printed one's place, once signed (`keyRead`: the device key). */
-async function liveCode(node, printed, cred, keyRead, t, title) {
+/** Then the live code in the printed one's place, once signed (`keyRead`: the device key)
+ * and once the photo is on screen (`photo`: the code's drawing would keep it out longer). */
+async function liveCode(node, printed, cred, keyRead, t, title, photo) {
   if (!keyRead || !(await keyRead)) return;
-  const live = await liveQrText(cred).catch(() => "");
+  const signing = liveQrText(cred).catch(() => ""); // WebCrypto: off the main thread
+  await photo;
+  const live = await signing;
   performance.mark("boot:signed");
   if (!live || !node.isConnected) return; // the card screen took over meanwhile
   const code = qrSvg(live, title);
