@@ -11,11 +11,15 @@
 //
 // It does nothing when the records are locked to a passkey, when nothing is stored yet, or
 // when the card screen already shows the card: the app then behaves as it always did.
+// While it may paint, the page's own frame (header, tabs, bottom bar) is kept out of layout,
+// the longest step before the card could be painted (assets/card_frame.js).
 // Performance marks ("boot:…", "painted:card-qr-…") feed the offline-start benchmark.
 import qrcode from "qrcode-generator";
 import STRINGS from "./i18n/card_strings.js";
 import { qrPath } from "./qr_svg.js";
+import { printedSvg } from "./printed_qr.js";
 import { cardRead, onCardPage } from "./card_read.js";
+import { holdFrame, releaseFrame } from "./card_frame.js";
 import { liveQrText, liveUsable } from "./screens/credentials.js";
 import { deviceKey, serverNow } from "./device.js";
 import { RENEW_SECONDS } from "./card_qr.js";
@@ -48,6 +52,16 @@ function qrSvg(text, title) {
     "shape-rendering": "crispEdges" },
   el("title", {}, title), el("rect", { width: n + 4, height: n + 4, fill: "#fff" }),
   el("path", { d: path, fill: "#0b2545" }));
+}
+
+/** The printed code: the server's drawing as inline SVG when it reads as one (cheaper than an
+ * SVG image on a slow phone, see printed_qr.js), else the stored image itself. */
+function printedCode(card, title) {
+  const code = printedSvg(card.qr_svg, title) || el("img", { src: card.qr_svg, alt: title });
+  Object.entries({ class: "qr", id: "card-qr", "data-kind": "printed", "data-text": card.qr_text,
+    "data-boot": "1", width: "280", height: "280" })
+    .forEach(([name, value]) => code.setAttribute(name, value));
+  return code;
 }
 
 function daysLeft(validTo) {
@@ -98,7 +112,8 @@ function overlay(card, code, caption, t) {
     : el("p", { class: "badge" }, "\u00a0");
   return el("section", { id: "card-boot", class: "panel card-use card-boot" },
     el("div", { class: "card-head" }, photo,
-      el("div", {}, el("p", { class: "holder" }, card.full_name),
+      // elementtiming: the offline-start benchmark reads when the card was on screen.
+      el("div", {}, el("p", { class: "holder", elementtiming: "card-boot" }, card.full_name),
         el("p", { class: "card-number" }, card.number), badge, copy(card.number, t))),
     el("figure", { class: "qr-box" }, tabs("printed", t), code, el("figcaption", {}, caption)));
 }
@@ -109,7 +124,7 @@ function overlay(card, code, caption, t) {
  * signed out or moved elsewhere lands on the login page: the card must not stay over it). */
 function place(node) {
   const waiting = () => document.querySelector("#main > section.panel");
-  if (!waiting() || document.querySelector("#main .card-use")) return false;
+  if (!onCardPage() || !waiting() || document.querySelector("#main .card-use")) return false;
   const follow = () => {
     const panel = waiting();
     if (!panel) return;
@@ -123,20 +138,40 @@ function place(node) {
   watch.observe(document.body);
   const leave = new MutationObserver(() => {
     if (node.isConnected && !onCardPage()) node.remove();
-    if (!node.isConnected) leave.disconnect();
+    if (node.isConnected) return;
+    leave.disconnect();
+    releaseFrame(); // the page's frame with it (the card screen lets it go as well)
   });
   leave.observe(document.body, { childList: true, subtree: true });
   return true;
 }
 
-/** Resolves once the frame showing `kind` has been drawn (the mark is set just before). */
+/** Resolves once the frame showing `kind` has been drawn: "painted:…" is marked as that
+ * frame starts, "drawn:…" once the page's main thread has laid it out and painted it. */
 function painted(kind) {
   return new Promise((resolve) => {
     requestAnimationFrame(() => {
       performance.mark(`painted:card-qr-${kind}`);
-      setTimeout(resolve, 0);
+      setTimeout(() => {
+        performance.mark(`drawn:card-qr-${kind}`);
+        resolve();
+      }, 0);
     });
   });
+}
+
+/** Resolves once the frame showing the photo has started, marked; after its decode. The code
+ * and the rest of the card are not held back for it: they go on the page first, the photo's
+ * frame (the same size, empty) with them. Waiting for it held the code back behind whatever
+ * kept the page's main thread busy when the image finished loading, up to a hundred
+ * milliseconds at 4x CPU. The live code's drawing waits for it instead (its signature does
+ * not), so that it does not keep the photo out for longer (it did, by ~100 ms at 4x CPU). */
+function photoShown(img) {
+  if (!img) return Promise.resolve();
+  return img.decode().then(() => new Promise((resolve) => requestAnimationFrame(() => {
+    performance.mark("painted:card-photo");
+    resolve();
+  })), () => null);
 }
 
 /** Once the parser has reached the page's loading panel (the store is read meanwhile). */
@@ -153,31 +188,46 @@ function panelParsed() {
   });
 }
 
+/** Paints the card over the loading panel; whether it did (false: the page is left as it was). */
 async function paint() {
   const records = cardRead(); // from the service worker, which has read them meanwhile
-  if (!records) return;
+  if (!records) return false;
+  // Before the page's first layout: this script runs while the parser waits for the head's
+  // other scripts, and the card page waits for it before its first frame (`blocking`, see
+  // pwa/build/browser_modules.py).
+  holdFrame();
   performance.mark("boot:script");
-  const keyRead = deviceKey(false).catch(() => null); // beside the store read, not after it
   const { card, cred } = (await records) || {};
-  if (!card) return;
+  if (!card) return false;
+  // Given by the service worker with the records, as a rule (else read from the store now).
+  const keyRead = deviceKey(false).catch(() => null);
   await panelParsed();
   const t = translator();
   const title = t("Health insurance card QR code");
   const canLive = liveUsable(cred, card);
-  // First the printed code: drawn by the server, stored as an image, so it costs no signature
-  // and no QR encoding (a cold run of the encoder alone takes a few hundred milliseconds on
-  // a slow phone). The live code replaces it as soon as it is signed and drawn.
-  const printed = el("img", { src: card.qr_svg, alt: title, class: "qr", id: "card-qr",
-    "data-kind": "printed", "data-text": card.qr_text, "data-boot": "1", width: "280",
-    height: "280" });
+  // First the printed code: drawn by the server and stored with the card, so it costs no
+  // signature and no QR encoding (a cold run of the encoder alone takes a few hundred
+  // milliseconds on a slow phone). The live code replaces it as soon as it is signed and drawn.
+  const printed = printedCode(card, title);
   const node = overlay(card, printed, captionOf("printed", canLive, t), t);
-  // Decoded before they go on the page, so the code and the photo appear in the frame the
-  // mark below counts, not one or two frames later.
-  await Promise.all([...node.querySelectorAll("img")].map((img) => img.decode().catch(() => null)));
-  if (!place(node)) return;
+  // A code drawn as an image is decoded before it goes on the page, so that it appears in the
+  // frame the mark below counts, not one or two frames later.
+  if (printed.tagName === "IMG") await printed.decode().catch(() => null);
+  if (!place(node)) return false;
+  const photo = photoShown(node.querySelector("img.photo"));
   await painted("printed");
-  if (!canLive || !(await keyRead)) return;
-  const live = await liveQrText(cred).catch(() => "");
+  // The printed code stays should the live one fail.
+  await liveCode(node, printed, cred, canLive && keyRead, t, title, photo).catch(() => null);
+  return true;
+}
+
+/** Then the live code in the printed one's place, once signed (`keyRead`: the device key)
+ * and once the photo is on screen (`photo`: the code's drawing would keep it out longer). */
+async function liveCode(node, printed, cred, keyRead, t, title, photo) {
+  if (!keyRead || !(await keyRead)) return;
+  const signing = liveQrText(cred).catch(() => ""); // WebCrypto: off the main thread
+  await photo;
+  const live = await signing;
   performance.mark("boot:signed");
   if (!live || !node.isConnected) return; // the card screen took over meanwhile
   const code = qrSvg(live, title);
@@ -185,7 +235,7 @@ async function paint() {
   node.querySelector(".qr-box .tabs").replaceWith(tabs("live", t));
   printed.replaceWith(code);
   code.after(clock());
-  node.querySelector("figcaption").textContent = captionOf("live", canLive, t);
+  node.querySelector("figcaption").textContent = captionOf("live", true, t);
   // The card screen picks these up to show the same code, without a second signature.
   self.BHXH_CARD_BOOT = { cred, live, at: Date.now() };
   await painted("live");
@@ -202,4 +252,5 @@ async function paint() {
   }, RENEW_SECONDS * 1000);
 }
 
-paint().catch(() => null); // any failure leaves the page to the card screen, as before
+// Any failure or nothing to paint leaves the page, frame and all, to the card screen.
+paint().then((shown) => shown || releaseFrame(), () => releaseFrame());

@@ -4,6 +4,7 @@
 // store directly.
 
 import { peekCard } from "./sync/store.js";
+import { knownDeviceKey } from "./device.js";
 
 /**
  * The card's sealed records as the service worker read them while it answered this page's
@@ -30,12 +31,16 @@ export function onCardPage() {
 /**
  * The promise of the card's decrypted summary and live credential ({card, cred}, or null
  * when locked to a passkey or not stored yet), or null when the early paint has nothing to
- * do on this page. (The device key is read by card_boot.js, which signs with it.)
+ * do on this page. The device key, which signs the live code, is handed to device.js when
+ * the service worker read it too; card_boot.js asks device.js for it.
  */
 export function cardRead() {
   // The use view only (the card screen opens on the card image for "?view=image").
   if (!onCardPage() || !window.indexedDB || window.location.search.includes("view=image")) {
     return null;
   }
-  return fromWorker().then((given) => peekCard(given || undefined));
+  return fromWorker().then((given) => {
+    if (given) knownDeviceKey(given.device);
+    return peekCard(given || undefined);
+  });
 }

@@ -51,6 +51,13 @@ export function fromB64url(text) {
 let cached = null;
 let making = null;
 
+/** Takes this device's key as read elsewhere ({privateKey, jwk}: the service worker reads it
+ * with the card for the card's early paint, assets/card_read.js), so that this page need not
+ * open the key store for it; ignored once the page has a key. */
+export function knownDeviceKey(entry) {
+  if (!cached && entry && entry.privateKey && entry.jwk) cached = entry;
+}
+
 /** The device key ({privateKey, jwk}); made and stored on first use unless create=false. */
 export async function deviceKey(create = true) {
   if (cached) return cached;

@@ -13,7 +13,8 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate" && CARD_PAGE.test(url.pathname)
     && !url.search.includes("view=image") && event.resultingClientId) {
     const id = event.resultingClientId; // the page this request makes (see readCard below)
-    cardReads.set(id, readCard());
+    cardReads.set(id, Promise.all([readCard(), readDeviceKey()])
+      .then(([records, device]) => records && { ...records, device }));
     setTimeout(() => cardReads.delete(id), 10000);
   }
   if (request.mode === "navigate") {
@@ -38,7 +39,9 @@ self.addEventListener("fetch", (event) => {
 // transaction (the records exactly as stored: sealed; the key as the CryptoKey the store
 // keeps, which cannot be exported), and gives it to that page, and that page only, when it
 // asks (assets/card_read.js); whatever is not asked for within ten seconds is dropped. It
-// never creates or upgrades the database, and lets go of it at once.
+// never creates or upgrades the database, and lets go of it at once. The device key, which
+// signs the live code, comes along (readDeviceKey): the page's own first IndexedDB answer,
+// for it alone, cost a main-thread task right where the card was about to be painted.
 const cardReads = new Map(); // the id of the page's client -> promise of the records
 const CARD_PAGE = /^\/card(\/|\.html)?$/;
 
@@ -68,6 +71,35 @@ function readCard() {
       } catch (e) {
         db.close();
         resolve(null); // no such stores: an empty database
+      }
+    };
+  });
+}
+
+/** This device's key as assets/device.js keeps it ({privateKey, jwk}; the private key is a
+ * CryptoKey that cannot be exported), or null; read as readCard reads, creating nothing. */
+function readDeviceKey() {
+  return new Promise((resolve) => {
+    if (!self.indexedDB) return resolve(null);
+    const opening = indexedDB.open("wallet-device");
+    opening.onupgradeneeded = () => opening.transaction.abort(); // none yet: create nothing
+    opening.onerror = () => resolve(null);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      db.onversionchange = () => db.close();
+      try {
+        const get = db.transaction("keys", "readonly").objectStore("keys").get("device");
+        get.onsuccess = () => {
+          db.close();
+          resolve(get.result || null);
+        };
+        get.onerror = () => {
+          db.close();
+          resolve(null);
+        };
+      } catch (e) {
+        db.close();
+        resolve(null); // no such store
       }
     };
   });

@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useState } from "react";
 import { formatDay as day, label, useLang, useT, useTn } from "../i18n.js";
 import { CardCodes } from "./card_codes.jsx";
 import { Field, useDocs, Waiting } from "./shared.jsx";
+import { releaseFrame } from "../card_frame.js";
 
 function cardStatus(card, t, tn, lang) {
   const today = new Date().toISOString().slice(0, 10);
@@ -27,12 +28,14 @@ export function CardScreen() {
   const card = state.items.length ? state.items[0].doc : null;
   const status = card ? cardStatus(card, t, tn, lang) : null;
   // The screen now shows the card (either view): the early paint's overlay
-  // (assets/card_boot.js) goes before this frame is drawn.
+  // (assets/card_boot.js) goes before this frame is drawn, and the page's frame it kept out
+  // of layout comes back in the same frame.
   useLayoutEffect(() => {
     if (!card) return;
     performance.mark("app:card"); // the offline-start benchmark and tests compare with this
     const early = document.getElementById("card-boot");
     if (early) early.remove();
+    releaseFrame();
   }, [Boolean(card)]);
   const tab = (name, label) => (
     <button type="button" role="tab" aria-selected={view === name}

@@ -73,6 +73,8 @@ def bundle(web: Path, name: str, target: Path | None = None) -> str:
 # with the gzip version the server sends.
 CARD_PAGES = ("card/index.html", "card.html")
 BOOT_TAG = '<script async="" fetchPriority="high" src="/card_boot.js"></script>'
+# On the card page, the first frame waits for it (see `card_page`).
+CARD_BOOT_TAG = BOOT_TAG.replace(' src=', ' blocking="render" src=')
 MODULE_PRELOAD = re.compile(r'<link rel="modulepreload" href="[^"]*"/>')
 
 
@@ -87,13 +89,20 @@ def card_page(static: Path) -> None:
     (The store read is not started from an inline script here, though that comes earlier:
     React's hydration then renders the whole page anew, deleting the early paint. The service
     worker reads the records instead, assets/sw-routes.js.)
+
+    card_boot.js is made render-blocking here (still async: the parser does not wait for
+    it): as it starts it keeps the page's header, tabs and bottom bar out of layout
+    (assets/card_frame.js), and a first frame drawn before it ran would lay all of them out,
+    the longest task before the card can be painted on a slow phone. It is the head's first
+    request and usually runs before the head's parser-blocking scripts have arrived; the
+    wait costs nothing then.
     """
     for rel in CARD_PAGES:
         page = static / rel
         html = page.read_text(encoding="utf-8")
         if html.count(BOOT_TAG) != 1:
             raise RuntimeError(f"{rel}: the card_boot.js tag was not found once: {BOOT_TAG}")
-        html = MODULE_PRELOAD.sub("", html)
+        html = MODULE_PRELOAD.sub("", html).replace(BOOT_TAG, CARD_BOOT_TAG)
         page.write_text(html, encoding="utf-8")
         packed = page.with_name(page.name + ".gz")
         if packed.exists():

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import io
 import json
+import urllib.parse
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
+from PIL import Image, ImageChops
 from playwright.sync_api import Page
 
 from api.card import keys, live, qr, revocation
@@ -150,3 +153,53 @@ def test_a_live_qr_made_in_the_browser_passes_python(page: Page, server: Server)
     assert (verdict.ok, verdict.kind, verdict.holder_bound) == (True, "live", True)
     assert verify_any(result["qr"], trust, make_vectors.NOW + 200,
                       make_vectors.TODAY).reason == "qr_stale"
+
+
+PRINTED_SIDE_BY_SIDE = """async ([uri]) => {
+    const m = await import('/printed_qr.js');
+    const svg = m.printedSvg(uri, 'QR');
+    if (!svg) return null;
+    const img = new Image();
+    img.src = uri;
+    await img.decode();
+    svg.setAttribute('width', img.naturalWidth);
+    svg.setAttribute('height', img.naturalHeight);
+    document.body.replaceChildren(...[['as-image', img], ['inline', svg]].map(([id, el]) => {
+        const box = document.createElement('div');
+        box.id = id;
+        Object.assign(box.style, {background: '#fff', width: 'fit-content', lineHeight: 0});
+        box.append(el);
+        return box;
+    }));
+    return {size: img.naturalWidth, title: svg.querySelector('title').textContent};
+}"""
+
+
+def test_the_printed_code_drawn_inline_is_the_stored_image(page: Page, server: Server) -> None:
+    """The card's early paint draws the printed code from the server's SVG as inline SVG
+    (assets/printed_qr.js): pixel for pixel the stored image; anything that is not the SVG
+    the server writes is left as an image."""
+    from tests.browser.conftest import log_in
+
+    log_in(page, server)
+    page.goto("/card")
+    page.locator(".qr-check").wait_for()
+    uri = page.evaluate("""import('/device.js').then(m => m.deviceFetch('/api/me/card'))
+        .then(r => r.json()).then(c => c.qr_svg)""")
+    shown = page.evaluate(PRINTED_SIDE_BY_SIDE, [uri])
+    assert shown and shown["size"] > 100 and shown["title"] == "QR", shown
+    pictures = [Image.open(io.BytesIO(page.locator(f"#{name}").screenshot())).convert("RGB")
+                for name in ("as-image", "inline")]
+    assert pictures[0].size == pictures[1].size == (shown["size"], shown["size"])
+    assert ImageChops.difference(*pictures).getbbox() is None  # the same pixels
+
+    svg = urllib.parse.unquote(uri.removeprefix("data:image/svg+xml;charset=utf-8,"))
+    for other in (
+        "data:image/png;base64,iVBORw0KGgo=",
+        "data:image/svg+xml;charset=utf-8," + urllib.parse.quote(
+            svg.replace("</svg>", "<script>alert(1)</script></svg>")),
+        "data:image/svg+xml;charset=utf-8," + urllib.parse.quote(
+            svg.replace(" d='M", " d='M1 1' onload='alert(1)' x='M")),
+    ):
+        assert page.evaluate("""async ([uri]) => (await import('/printed_qr.js'))
+            .printedSvg(uri, 'QR') === null""", [other]), other[:80]

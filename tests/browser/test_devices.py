@@ -93,6 +93,7 @@ def test_second_browser_moves_the_account_and_the_first_is_wiped(
     expect(first.locator(".alert-error")).to_contain_text("chuyển sang thiết bị khác")
     # The card painted early from the store (before the app knew) is gone with the page.
     expect(first.locator("#card-boot")).to_have_count(0)
+    expect(first.locator("html[data-early]")).to_have_count(0)  # the page's frame laid out
     first.wait_for_function(f"() => {DATABASES}.then(n => !n.includes('wallet-data') && "
                             "!n.includes('wallet-device'))")
     shot(first, "login-moved-vi")

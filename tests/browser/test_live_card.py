@@ -76,14 +76,17 @@ def test_live_code_offline_after_a_restart(pw: BrowserType, server: Server,  # n
 # (its kind, whether the early paint drew it, its text, when), the most codes seen at once
 # (two would be the early paint and the card screen both showing one), and the holder and
 # card number the early paint showed (read as it painted them: on a loaded machine the card
-# screen can take over before a check from the test reaches the page).
+# screen can take over before a check from the test reaches the page), and whether the page's
+# own frame was kept out of layout meanwhile (assets/card_frame.js).
 WATCH_CODES = """
-self.__codes = { seen: [], most: 0, bootGone: null, holder: null, number: null };
+self.__codes = { seen: [], most: 0, bootGone: null, holder: null, number: null,
+                 frameHeld: null };
 new MutationObserver(() => {
     const boot = document.getElementById('card-boot');
     if (boot && self.__codes.holder === null && boot.querySelector('.holder')) {
         self.__codes.holder = boot.querySelector('.holder').textContent;
         self.__codes.number = boot.querySelector('.card-number').textContent;
+        self.__codes.frameHeld = document.documentElement.hasAttribute('data-early');
     }
     const codes = document.querySelectorAll('#card-qr');
     self.__codes.most = Math.max(self.__codes.most, codes.length);
@@ -91,7 +94,8 @@ new MutationObserver(() => {
         const key = `${el.dataset.kind}|${el.dataset.boot || ''}|${el.dataset.text || ''}`;
         if (!self.__codes.seen.some((s) => s.key === key)) {
             self.__codes.seen.push({ key, kind: el.dataset.kind, boot: Boolean(el.dataset.boot),
-                                     text: el.dataset.text || '', at: performance.now() });
+                                     text: el.dataset.text || '', at: performance.now(),
+                                     tag: el.tagName.toLowerCase() });
         }
     });
     if (self.__codes.seen.some((s) => s.boot) && !document.getElementById('card-boot')
@@ -119,9 +123,14 @@ def test_card_painted_from_the_store_before_the_app(pw: BrowserType, server: Ser
         shot(page, "card-early-paint-vi")
     early = page.evaluate("self.__codes")
     assert early["holder"] and early["number"] == AN, early
+    assert early["frameHeld"], early  # the header and bottom bar out of layout meanwhile
     # The card screen has taken over: its code, no overlay, the offline check passes.
     expect(page.locator("#card-qr[data-kind=live]:not([data-boot])")).to_be_visible(timeout=30000)
     expect(page.locator("#card-boot")).to_have_count(0)
+    # ...and the page's own frame is back (drawn empty until then).
+    expect(page.locator("html[data-early]")).to_have_count(0)
+    expect(page.locator(".topbar .page-title")).to_be_visible()
+    expect(page.locator(".bottomnav .nav-item.active")).to_be_visible()
     expect(page.locator(".qr-check")).to_have_attribute("data-result", "ok")
     shot(page, "card-after-early-paint-vi")  # beside card-early-paint-vi: the same layout
     codes = page.evaluate("self.__codes")
@@ -131,6 +140,8 @@ def test_card_painted_from_the_store_before_the_app(pw: BrowserType, server: Ser
     assert codes["bootGone"] is not None and codes["bootGone"] >= app_at, (codes, app_at)
     booted = [c for c in codes["seen"] if c["boot"]]
     assert [c["kind"] for c in booted][:1] == ["printed"], codes
+    # Drawn inline from the server's own SVG (assets/printed_qr.js), not as an image.
+    assert booted[0]["tag"] == "svg", booted
     assert all(c["at"] < app_at for c in booted), (booted, app_at)
     assert codes["most"] == 1, codes
     printed = check(server, booted[0]["text"])
@@ -182,4 +193,5 @@ def test_early_paint_of_a_store_synced_before_card_summaries(pw: BrowserType,  #
     page.goto("/card?view=image")
     expect(page.locator("#card-image")).to_be_visible(timeout=30000)
     expect(page.locator("#card-boot")).to_have_count(0)
+    expect(page.locator("html[data-early]")).to_have_count(0)  # its frame laid out as usual
     ctx.close()

@@ -142,6 +142,7 @@ def test_browsers_across_two_workers_behind_nginx(
     page.goto("/card")
     page.wait_for_url(re.compile(r"/login/?\?moved=1"))
     expect(page.locator("#card-boot")).to_have_count(0)  # no early card over the login page
+    expect(page.locator("html[data-early]")).to_have_count(0)  # and its frame laid out
     # ...and back to the first (its page says why it was signed out, so no submit()), once
     # it has wiped its local data.
     app.age_codes()
