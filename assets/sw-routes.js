@@ -25,12 +25,24 @@ self.addEventListener("fetch", (event) => {
   }
   event.respondWith((async () => {
     for (const candidate of candidates) {
-      const hit = await caches.match(candidate, { ignoreSearch: true, ignoreVary: true });
+      const hit = await cached(candidate);
       if (hit) return hit;
     }
     return fetch(request);
   })());
 });
+
+// Each precached path's exact cache key (sw-keys.js, written by tools/build-sw.mjs): an exact
+// match is an index look-up, where `ignoreSearch` scans every entry of every cache. A path
+// not listed (or a worker without the list) is looked up as before.
+const KEYS = self.PRECACHE_KEYS || {};
+
+function cached(path) {
+  const key = KEYS[path];
+  return key ? caches.match(key, { ignoreVary: true })
+    .then((hit) => hit || caches.match(path, { ignoreSearch: true, ignoreVary: true }))
+    : caches.match(path, { ignoreSearch: true, ignoreVary: true });
+}
 
 // The card's early paint (assets/card_boot.js) paints from the store before the app has
 // loaded. Offline on a cold start, the page's own IndexedDB requests are answered only after
