@@ -22,7 +22,7 @@ import { cardRead, onCardPage } from "./card_read.js";
 import { holdFrame, releaseFrame } from "./card_frame.js";
 import { liveQrText, liveUsable } from "./screens/credentials.js";
 import { deviceKey, serverNow } from "./device.js";
-import { RENEW_SECONDS } from "./card_qr.js";
+import { RENEW_SECONDS, vietnamToday } from "./card_qr.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 // The live code is made with one mask pattern, not the best of eight: a valid QR code all the
@@ -65,7 +65,7 @@ function printedCode(card, title) {
 }
 
 function daysLeft(validTo) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = vietnamToday();
   return Math.round((Date.parse(validTo) - Date.parse(today)) / 86400000);
 }
 

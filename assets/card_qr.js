@@ -215,8 +215,11 @@ function fromB64url(text) {
 }
 
 // ---- the verifier -------------------------------------------------------------------------
-function localToday() {
-  return new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+/** Today in Vietnam (UTC+7 all year), the calendar the card's dates are written in: a foreign
+ * worker's phone may keep another time zone, and a clinic's must not disagree with the
+ * server about the day a card was issued or ends. */
+export function vietnamToday(now = Date.now()) {
+  return new Date(now + 7 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 async function issuerSigned(keys, kid, sig, data) {
@@ -296,7 +299,7 @@ export async function verifyAny(text, trust, now, today) {
   text = String(text || "").trim();
   const kind = kindOf(text);
   now = now ?? Math.floor(Date.now() / 1000);
-  today = today || localToday();
+  today = today || vietnamToday();
   trust = { keys: trust.keys || {}, revoked: trust.revoked || new Set() };
   try {
     if (kind === "static") return await checkStatic(text, trust, today);

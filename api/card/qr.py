@@ -36,6 +36,7 @@ from api.card.envelope import (
     sign_raw,
     wrap,
 )
+from api.clock import vietnam_today
 
 __all__ = ["CardClaims", "QrError", "decode_payload", "encode_payload", "sign", "verify"]
 
@@ -115,6 +116,6 @@ def verify(text: str, trusted: dict[str, ec.EllipticCurvePublicKey] | None = Non
            today: dt.date | None = None) -> CardClaims:
     """Check a scanned static QR text; returns its claims or raises QrError."""
     claims = open_signed(text, trusted if trusted is not None else issuer_keys.trusted_keys())
-    if claims.valid_to < (today or dt.date.today()):
+    if claims.valid_to < (today or vietnam_today()):
         raise QrError("qr_expired")
     return claims

@@ -3,8 +3,6 @@ checks, and a server-side check."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlmodel import Session
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -12,7 +10,7 @@ from starlette.routing import Route
 
 from api.card import keys
 from api.card.verifier import Trust, verify_any
-from api.clock import utcnow
+from api.clock import utcnow, vietnam_today
 from api.http.base import endpoint, error, request_lang, text_fields
 from api.services import revocations
 
@@ -29,7 +27,7 @@ async def verify_card(request: Request, session: Session) -> Response:
     now = utcnow()
     verdict = verify_any(body.get("qr", ""), Trust(keys.trusted_keys(),
                                                    frozenset(revocations.active(session))),
-                         int(now.timestamp()), dt.date.today())
+                         int(now.timestamp()), vietnam_today())
     if not verdict.ok:
         return error(verdict.reason or "qr_format", 422, request_lang(request))
     return JSONResponse({"ok": True, "kind": verdict.kind, "holder_bound": verdict.holder_bound,

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from api.auth.models import Device
 from api.card import light, live, qr
-from api.clock import utcnow
+from api.clock import utcnow, vietnam_today
 from api.domain.models import HealthCard, Person
 from api.jose import b64url, ec_key
 from api.services import revocations, wallet
@@ -64,7 +64,7 @@ def reissue(session: Session, person: Person, reason: str,
     """Revoke the person's card as issued and issue it again today (lost, replaced) in the
     caller's transaction: the old issue date goes on the revocation list, the new card (a
     later issue date, so a new signed QR) is logged for the phone's next sync."""
-    today = today or dt.date.today()
+    today = today or vietnam_today()  # the card's dates are Vietnam's calendar days
     person, card = _card(session, person.id)
     if card.issued_at >= today:
         raise UserError("card_replaced_today", status=409)

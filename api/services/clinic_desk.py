@@ -29,7 +29,7 @@ from api.auth import throttle
 from api.auth.models import StaffAccount
 from api.card import keys, revocation
 from api.card.verifier import Trust, Verdict, verify_any
-from api.clock import VIETNAM, utcnow
+from api.clock import VIETNAM, utcnow, vietnam_today
 from api.domain.codes import IdentifierError, parse_identifier
 from api.domain.models import CardView, CheckIn, Facility, HealthCard, Person, Revocation
 from api.services import notices, revocations
@@ -145,7 +145,7 @@ def scan(session: Session, account: StaffAccount, text: str) -> tuple[Verdict, d
     now = utcnow()
     verdict = verify_any(text, Trust(keys.trusted_keys(),
                                      frozenset(revocations.active(session))),
-                         int(now.timestamp()), dt.date.today())
+                         int(now.timestamp()), vietnam_today())
     if not verdict.ok:
         return verdict, {}
     claims = verdict.claims or {}

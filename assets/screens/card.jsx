@@ -6,9 +6,10 @@ import { formatDay as day, label, useLang, useT, useTn } from "../i18n.js";
 import { CardCodes } from "./card_codes.jsx";
 import { Field, useDocs, Waiting } from "./shared.jsx";
 import { releaseFrame } from "../card_frame.js";
+import { vietnamToday } from "../card_qr.js";
 
 function cardStatus(card, t, tn, lang) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = vietnamToday();
   const days = Math.round((Date.parse(card.valid_to) - Date.parse(today)) / 86400000);
   if (days < 0) return ["badge badge-warn", t("Expired on {day}. Renew your card.", { day: day(card.valid_to, lang) })];
   if (days <= 30) return ["badge badge-warn", tn("Expires in {days} day. Renew it soon.", "Expires in {days} days. Renew it soon.", days, { days })];

@@ -16,6 +16,7 @@ from starlette.testclient import TestClient
 
 from api.card import keys, live, revocation
 from api.card.envelope import sign_raw
+from api.clock import vietnam_today
 from api.domain.models import Revocation
 from api.http.app import build
 from api.jose import b64url_decode
@@ -117,7 +118,7 @@ def test_a_replaced_card_is_refused_and_the_new_one_accepted(client: TestClient,
     assert verify(client, old_qr)["ok"] is True
     with Session(use_db) as session:
         card = card_credentials.replace_card(session, AN, "lost")
-        assert card.issued_at == dt.date.today()
+        assert card.issued_at == vietnam_today()  # the card's calendar is Vietnam's
         with pytest.raises(UserError) as again:
             card_credentials.replace_card(session, AN, "lost")
         assert again.value.reason == "card_replaced_today"
