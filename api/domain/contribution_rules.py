@@ -27,10 +27,13 @@ Sources (checked 2026-11-26; URLs in the README, "Household renewal: the rules")
 - Voluntary social insurance: Law on Social Insurance 41/2024/QH15 (in force 1 July 2025),
   art. 31 and 36: 22 % of a monthly income the person chooses, from the rural poverty line
   up to 20 times the reference level (the base salary until a reference level is set,
-  art. 7); paid monthly, every 3, 6 or 12 months (or years ahead at once, not offered
-  here). State support (Decree 159/2025/ND-CP, from 1 July 2025): a percentage of 22 % of
-  the rural poverty line: 50 % for poor households (and island communes), 40 % near-poor,
-  30 % ethnic minorities, 20 % others; Decree 134/2015/ND-CP before (30, 25, -, 10 %).
+  art. 7); paid monthly, every 3, 6 or 12 months (also once for up to 5 years ahead, or
+  once for the up to 5 years missing at retirement age: not offered here). For months paid
+  ahead, a later change of a figure is neither charged nor refunded: a quote uses the
+  figures of its payment day. State support (Decree 159/2025/ND-CP, from 1 July 2025): a
+  percentage of 22 % of the rural poverty line: 50 % for poor households (and island
+  communes), 40 % near-poor, 30 % ethnic minorities, 20 % others; Decree 134/2015/ND-CP
+  before (30, 25, -, 10 %).
 - Rural poverty line: 1,500,000 đồng a person a month (Decree 07/2021/ND-CP, kept through
   2026 by the decree on the 2026-2030 multidimensional poverty standard), 2,200,000 from
   1 January 2027 (that decree).
