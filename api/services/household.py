@@ -27,6 +27,7 @@ from api.domain import contribution_rules as rules
 from api.domain.family import Household, HouseholdMember
 from api.domain.models import HealthCard, Person
 from api.services.errors import UserError
+from api.services.quote_lines import explained
 from locales import format_day, format_money, labels, tr
 
 EXPIRING_DAYS = 30  # a card ending within this many days is shown as "renew soon"
@@ -124,32 +125,6 @@ def _period(member: Member, months: int, today: dt.date) -> tuple[dt.date, dt.da
     start = today if member.valid_to is None or member.valid_to < today \
         else member.valid_to + dt.timedelta(days=1)
     return start, add_months(start, months) - dt.timedelta(days=1)
-
-
-def _filled(line: rules.Line, lang: str) -> dict[str, object]:
-    """A line's values for its message: money and dates in the reader's format, a group as
-    its label."""
-    values: dict[str, object] = {}
-    for name, value in line.params.items():
-        if name in ("base", "income", "line"):
-            value = format_money(int(value), lang)
-        elif isinstance(value, dt.date):
-            value = format_day(value, lang)
-        elif name == "group":
-            label = labels.BENEFICIARY_GROUPS.get(str(value))
-            value = tr(lang, label) if label else value
-        values[name] = value
-    return values
-
-
-def explained(line: rules.Line, lang: str) -> dict[str, object]:
-    """A line as JSON: its figures, its message id and values, and the text in `lang`."""
-    params = {k: v.isoformat() if isinstance(v, dt.date) else v
-              for k, v in line.params.items()}
-    return {"message": line.message, "params": params,
-            "text": tr(lang, line.message, **_filled(line, lang)),
-            "monthly": line.monthly, "months": line.months, "amount": line.amount,
-            "full_monthly": line.full_monthly}
 
 
 def quote(session: Session, head_id: int, codes: Sequence[str], months: int,

@@ -111,22 +111,47 @@ def test_anyone_but_the_head_is_refused(use_db: Engine, who: dict) -> None:
         assert answer.json()["error"] == expected
 
 
-def test_a_head_cannot_price_another_households_member(use_db: Engine) -> None:
-    """Another seeded household's member is not in the demo head's household."""
+def _other_household(eng: Engine) -> tuple[str, str | None]:
+    """A seeded household other than the demo one: its head's code and another member's."""
     from sqlmodel import Session, select
 
     from api.domain.family import Household, HouseholdMember
     from api.domain.models import Person
 
-    with Session(use_db) as s:
-        rows = s.exec(select(Person.code, Household.head_id).join(
-            HouseholdMember, HouseholdMember.person_id == Person.id).join(
-            Household, Household.id == HouseholdMember.household_id)).all()
-        head_id = s.exec(select(Person.id).where(Person.code == HOUSEHOLD_HEAD)).one()
-    others = [code for code, head in rows if head != head_id]
-    if not others:
-        pytest.skip("the small seed formed no other household")
-    other = others[0]
+    with Session(eng) as s:
+        rows = s.exec(select(Household.head_id, HouseholdMember.person_id, Person.code)
+                      .join(HouseholdMember, HouseholdMember.household_id == Household.id)
+                      .join(Person, Person.id == HouseholdMember.person_id)
+                      .order_by(HouseholdMember.position)).all()
+        demo_head = s.exec(select(Person.id).where(Person.code == HOUSEHOLD_HEAD)).one()
+        sizes: dict[int, list[tuple[int, str]]] = {}
+        for head, person, code in rows:
+            if head != demo_head:
+                sizes.setdefault(head, []).append((person, code))
+        if not sizes:
+            pytest.skip("the small seed formed no other household")
+        head = max(sizes, key=lambda h: len(sizes[h]))  # one with a member besides its head
+        others = [code for person, code in sizes[head] if person != head]
+        return s.get(Person, head).code, others[0] if others else None
+
+
+def test_another_households_head_and_member_get_nothing_of_this_one(use_db: Engine) -> None:
+    head, member = _other_household(use_db)
+    client, device = _login(use_db, code=head)
+    own = _get(client, device, "/api/me/household").json()["members"]
+    assert own and not {m["code"] for m in own} & set(MEMBERS)
+    answer = device.post(client, QUOTE, {"members": [WIFE], "months": 12})
+    assert answer.status_code == 422 and answer.json()["error"] == "household_member_unknown"
+    if member:
+        client, device = _login(use_db, code=member)
+        answer = _get(client, device, "/api/me/household")
+        assert answer.status_code == 403 and answer.json()["error"] == "not_household_head"
+
+
+def test_a_head_cannot_price_another_households_member(use_db: Engine) -> None:
+    _, member = _other_household(use_db)
+    if member is None:
+        pytest.skip("the other households have their head only")
     client, device = _login(use_db, code=HOUSEHOLD_HEAD)
-    answer = device.post(client, QUOTE, {"members": [WIFE, other], "months": 12})
+    answer = device.post(client, QUOTE, {"members": [WIFE, member], "months": 12})
     assert answer.status_code == 422 and answer.json()["error"] == "household_member_unknown"

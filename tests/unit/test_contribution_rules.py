@@ -167,3 +167,17 @@ def test_voluntary_income_bounds(day: dt.date, low: int, high: int) -> None:
 def test_voluntary_refuses_other_periods_and_categories(months: int, category: str) -> None:
     with pytest.raises(rules.RuleError):
         rules.voluntary_quote(2_000_000, months, category, TODAY)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en", "zh", "ja", "ko"])
+def test_every_line_is_explained_in_each_language(lang: str) -> None:
+    from api.services.quote_lines import explained
+
+    household = rules.household_quote([("a", "GD", 1), ("b", "GD", 5), ("c", "CN", None)], 3,
+                                      TODAY)
+    voluntary = rules.voluntary_quote(2_000_000, 6, "near_poor", TODAY)
+    for line in (*household.lines, household.basis, *voluntary.lines, voluntary.basis):
+        shown = explained(line, lang)
+        assert shown["text"] and "{" not in shown["text"], (lang, line.message)
+        assert shown["message"] == line.message and shown["amount"] == line.amount
+    assert "2.530.000" in explained(household.basis, "vi")["text"]
