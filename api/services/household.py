@@ -124,7 +124,15 @@ def _period(member: Member, months: int, today: dt.date) -> tuple[dt.date, dt.da
     when it has ended."""
     start = today if member.valid_to is None or member.valid_to < today \
         else member.valid_to + dt.timedelta(days=1)
-    return start, add_months(start, months) - dt.timedelta(days=1)
+    return start, period_end(start, months)
+
+
+def period_end(start: dt.date, months: int) -> dt.date:
+    """The last day of `months` from `start`: the day before the same day `months` later,
+    or that month's last day when it has no such day (from 31 January, 3 months end on
+    30 April)."""
+    same_day = add_months(start, months)
+    return same_day if same_day.day < start.day else same_day - dt.timedelta(days=1)
 
 
 def quote(session: Session, head_id: int, codes: Sequence[str], months: int,
