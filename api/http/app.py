@@ -30,6 +30,7 @@ from api.http import (
     push_routes,
     registration_routes,
     sync_routes,
+    voluntary_routes,
 )
 from api.http.base import error, request_lang
 from api.http.proxies import ProxyHeaders
@@ -69,9 +70,9 @@ def build() -> Starlette:
     # The sync routes first: a phone pulls every minute, and Starlette tries the routes in
     # order, matching each pattern against the path.
     routes = [*sync_routes.routes, *auth_routes.routes, *me_routes.routes,
-              *household_routes.routes, *card_routes.routes, *clinic_routes.routes,
-              *lookup_routes.routes, *health_routes.routes, *help_routes.routes,
-              *push_routes.routes,
+              *household_routes.routes, *voluntary_routes.routes,
+              *card_routes.routes, *clinic_routes.routes, *lookup_routes.routes,
+              *health_routes.routes, *help_routes.routes, *push_routes.routes,
               *officer_routes.routes, *officer_request_routes.routes,
               *officer_registration_routes.routes, *registration_routes.routes,
               *news_routes.routes, *openapi.routes]

@@ -175,6 +175,12 @@ def document() -> dict:
             "total, by the rules of api/domain/contribution_rules.py", CITIZEN, _QUOTE,
             {"members": {"type": "array", "maxItems": 30, "items": _text(10)},
              "months": {"type": "integer", "enum": [3, 6, 12]}}, errors=_PROVEN + (422,))},
+        "/api/me/voluntary/quote": {"post": _op(
+            "The price of voluntary social insurance: 22 % of the income chosen for 1, 3, 6 "
+            "or 12 months, less the state's support for the person's category (from their "
+            "record), each line explained, and the total", CITIZEN, _QUOTE,
+            {"income": {"type": "integer", "minimum": 0},
+             "months": {"type": "integer", "enum": [1, 3, 6, 12]}}, errors=_PROVEN + (422,))},
         "/api/officer/announcements": {
             "get": _op("The newest announcements and how many people each reached", OFFICER,
                        errors=(401,)),
