@@ -181,3 +181,4 @@ def test_every_line_is_explained_in_each_language(lang: str) -> None:
         assert shown["text"] and "{" not in shown["text"], (lang, line.message)
         assert shown["message"] == line.message and shown["amount"] == line.amount
     assert "2.530.000" in explained(household.basis, "vi")["text"]
+
