@@ -61,16 +61,16 @@ def household_of(session: Session, head_id: int) -> Household:
 
 
 def members(session: Session, household_id: int) -> list[Member]:
-    """The household's members in their order, each with their card: one query."""
+    """The household's members in their order, each with their card: one query, of the
+    columns shown only (not the person's photo, nor ORM objects)."""
     rows = session.exec(
-        select(HouseholdMember.position, Person, HealthCard)
+        select(Person.id, Person.code, Person.full_name, Person.dob, HouseholdMember.position,
+               HealthCard.group_code, HealthCard.valid_from, HealthCard.valid_to)
         .join(Person, Person.id == HouseholdMember.person_id)
         .outerjoin(HealthCard, HealthCard.person_id == Person.id)
         .where(HouseholdMember.household_id == household_id)
         .order_by(HouseholdMember.position)).all()
-    return [Member(person.id, person.code, person.full_name, person.dob, position,
-                   card.group_code if card else "", card.valid_from if card else None,
-                   card.valid_to if card else None) for position, person, card in rows]
+    return [Member(*row[:5], row[5] or "", row[6], row[7]) for row in rows]
 
 
 def _state(member: Member, today: dt.date) -> str:
