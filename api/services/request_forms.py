@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from api.domain import contribution_rules as rules
-from api.services.errors import UserError
+from api.services.errors import Money, UserError
 from locales import labels
 
 KINDS = tuple(labels.REQUESTS)
@@ -78,7 +78,7 @@ def _amount(values: dict, field: str, low: int, high: int) -> int:
     """A whole amount of đồng from `low` to `high` (dots, commas and spaces ignored)."""
     raw = re.sub(r"[\s.,]", "", str(values.get(field) or ""))
     if not raw.isdigit() or len(raw) > 12 or not low <= int(raw) <= high:
-        raise _field_error(field, "form_amount", low=low, high=high)
+        raise _field_error(field, "form_amount", low=Money(low), high=Money(high))
     return int(raw)
 
 
