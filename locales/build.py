@@ -94,12 +94,16 @@ def card_strings(catalogs: dict[str, Messages]) -> str:
 
 def limits() -> dict[str, int]:
     """The numbers the phone's forms check before the server does (api/services)."""
+    from api.clock import vietnam_today
+    from api.domain import contribution_rules
     from api.services import request_forms, service_requests
 
+    # The bounds in force on the build day: they move with the base salary and the poverty
+    # line (a build after a change picks it up; the server checks by its own date anyway).
+    income_min, income_max = contribution_rules.voluntary_income_bounds(vietnam_today())
     return {"draft_text": labels.DRAFT_TEXT_MAX, "photos": service_requests.PHOTOS_MAX,
             "photo_kb": service_requests.PHOTO_KB,
-            "income_min": request_forms.VOLUNTARY_INCOME_MIN,
-            "income_max": request_forms.VOLUNTARY_INCOME_MAX,
+            "income_min": income_min, "income_max": income_max,
             "authorise_months": request_forms.AUTHORISE_MONTHS_MAX,
             "facility_window_days": request_forms.FACILITY_WINDOW_DAYS}
 

@@ -19,6 +19,7 @@ from api.http import (
     clinic_routes,
     health_routes,
     help_routes,
+    household_routes,
     lookup_routes,
     me_routes,
     news_routes,
@@ -29,6 +30,7 @@ from api.http import (
     push_routes,
     registration_routes,
     sync_routes,
+    voluntary_routes,
 )
 from api.http.base import error, request_lang
 from api.http.proxies import ProxyHeaders
@@ -68,6 +70,7 @@ def build() -> Starlette:
     # The sync routes first: a phone pulls every minute, and Starlette tries the routes in
     # order, matching each pattern against the path.
     routes = [*sync_routes.routes, *auth_routes.routes, *me_routes.routes,
+              *household_routes.routes, *voluntary_routes.routes,
               *card_routes.routes, *clinic_routes.routes, *lookup_routes.routes,
               *health_routes.routes, *help_routes.routes, *push_routes.routes,
               *officer_routes.routes, *officer_request_routes.routes,

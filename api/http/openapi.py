@@ -88,6 +88,25 @@ _REG_STATUS = {"type": "object", "properties": {
     "receipt": {"type": "string"}, "id": {"type": "integer"}, "status": {"type": "string"},
     "reason": {"type": "string"}, "timeline": {"type": "array"}}}
 
+_EXPLAINED = {"type": "object", "properties": {
+    "message": {"type": "string", "description": "message id (English), for the catalogs"},
+    "params": {"type": "object"}, "text": {"type": "string"},
+    "monthly": {"type": "integer"}, "months": {"type": "integer"},
+    "amount": {"type": "integer", "description": "đồng for the period"},
+    "full_monthly": {"type": "integer"}}}
+_HOUSEHOLD = {"type": "object", "properties": {
+    "household": {"type": "object"}, "months": {"type": "array", "items": {"type": "integer"}},
+    "members": {"type": "array", "items": {"type": "object", "properties": {
+        "code": {"type": "string"}, "full_name": {"type": "string"},
+        "position": {"type": "integer"}, "group": {"type": "string"},
+        "valid_to": {"type": ["string", "null"], "format": "date"},
+        "state": {"enum": ["valid", "expiring", "expired"]},
+        "renewable": {"type": "boolean"}}}}}}
+_QUOTE = {"type": "object", "properties": {
+    "day": {"type": "string", "format": "date"}, "months": {"type": "integer"},
+    "basis": _EXPLAINED, "lines": {"type": "array", "items": _EXPLAINED},
+    "total": {"type": "integer", "description": "đồng"}, "total_text": {"type": "string"}}}
+
 
 def document() -> dict:
     """The whole document."""
@@ -147,6 +166,21 @@ def document() -> dict:
                                              errors=(401,))},
         "/api/me/benefits": {"get": _op("Benefits received", CITIZEN, errors=(401,))},
         "/api/me/visits": {"get": _op("Medical history", CITIZEN, errors=(401,))},
+        "/api/me/household": {"get": _op(
+            "The household the citizen heads (BHYT hộ gia đình): its members in order, each "
+            "with their card's group and validity", CITIZEN, _HOUSEHOLD, errors=(401,))},
+        "/api/me/household/quote": {"post": _op(
+            "The price of renewing the members chosen for 3, 6 or 12 months: a line per "
+            "member (figures, message id and values, text in the user's language) and the "
+            "total, by the rules of api/domain/contribution_rules.py", CITIZEN, _QUOTE,
+            {"members": {"type": "array", "maxItems": 30, "items": _text(10)},
+             "months": {"type": "integer", "enum": [3, 6, 12]}}, errors=_PROVEN + (422,))},
+        "/api/me/voluntary/quote": {"post": _op(
+            "The price of voluntary social insurance: 22 % of the income chosen for 1, 3, 6 "
+            "or 12 months, less the state's support for the person's category (from their "
+            "record), each line explained, and the total", CITIZEN, _QUOTE,
+            {"income": {"type": "integer", "minimum": 0},
+             "months": {"type": "integer", "enum": [1, 3, 6, 12]}}, errors=_PROVEN + (422,))},
         "/api/officer/announcements": {
             "get": _op("The newest announcements and how many people each reached", OFFICER,
                        errors=(401,)),

@@ -26,6 +26,10 @@ class DemoPerson:
     unpaid_months: int = 0  # arrears of the current employer, shown on the history page
     group: str = "DN"  # beneficiary group of the card while working (README: DN4010123456789)
     registered: bool = True  # has an e-transaction account (False: must register first)
+    # A member of the household the person with this code heads (BHYT hộ gia đình); such
+    # people are generated after the others, so the generated people's rows stay as they are.
+    household_head: str = ""
+    card_days: int | None = None  # the card ends this many days after the seed's today
 
 
 DEMO_PEOPLE: list[DemoPerson] = [
@@ -42,7 +46,24 @@ DEMO_PEOPLE: list[DemoPerson] = [
     # (scanning her chip ID card, REGISTRANT_ID_QR) and officer CB-01 approves it.
     DemoPerson("7923456781", "Lê Thị Mai", "F", dt.date(1990, 3, 15), "79",
                "079190001234", "0903123456", 6, registered=False),
+    # The household Nguyễn Văn An heads in Hà Nội (he is insured by his employer, so he is
+    # its head but not a member). The members, in the household's order: his wife and his
+    # mother, whose cards end in 12 days; his son, whose card runs to the end of the year;
+    # his daughter, a pupil (the state pays half of her contribution), card ending in 20 days.
+    # None of them has worked (years=0).
+    DemoPerson("0123456790", "Phạm Thị Hoa", "F", dt.date(1975, 8, 21), "01",
+               "001175023456", "0912345679", 0, group="GD", household_head="0123456789",
+               card_days=12),
+    DemoPerson("0123456791", "Lê Thị Thu", "F", dt.date(1948, 3, 3), "01",
+               "001148034567", "0912345680", 0, group="GD", household_head="0123456789",
+               card_days=12),
+    DemoPerson("0123456792", "Nguyễn Minh Khoa", "M", dt.date(2004, 10, 10), "01",
+               "001204045678", "0912345681", 0, group="GD", household_head="0123456789"),
+    DemoPerson("0123456793", "Nguyễn Thu Trang", "F", dt.date(2010, 5, 5), "01",
+               "001310056789", "0912345682", 0, group="HS", household_head="0123456789",
+               card_days=20),
 ]
+HOUSEHOLD_HEAD = "0123456789"  # the README's household head
 # What the chip ID card of the registering demo person holds in its QR code:
 # ID|old ID|full name|date of birth ddmmyyyy|sex|address|issue date ddmmyyyy.
 REGISTRANT_CODE = "7923456781"

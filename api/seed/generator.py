@@ -21,6 +21,7 @@ from api.clock import utcnow
 from api.domain import provinces
 from api.domain.codes import fold
 from api.domain.directory import listing
+from api.domain.family import Household, HouseholdMember
 from api.domain.models import (
     Agency,
     Benefit,
@@ -45,9 +46,10 @@ RATES = {"BHXH": 0.25, "BHTN": 0.02, "BHTNLD": 0.005, "BHYT": 0.045}
 SCHEME_START = {"BHXH": dt.date(1990, 1, 1), "BHTN": dt.date(2009, 1, 1),
                 "BHTNLD": dt.date(2016, 7, 1), "BHYT": dt.date(1992, 9, 1)}
 MAX_YEARS = 35
+HOUSEHOLD_SIZES = (1, 6)  # people insured as a household (group GD), per household
 
-TABLES = [VisitDocument, MedicalVisit, PensionAdjustment, Benefit, Participation, HealthCard,
-          Person, CollectionAgent, Employer, Agency, Facility, Province]
+TABLES = [HouseholdMember, Household, VisitDocument, MedicalVisit, PensionAdjustment, Benefit,
+          Participation, HealthCard, Person, CollectionAgent, Employer, Agency, Facility, Province]
 
 
 def month_add(day: dt.date, months: int) -> dt.date:
@@ -116,6 +118,11 @@ class Generator:
         self.today = today
         self.ids = Ids()
         self.employer_count = employers
+        # Households draw from a generator of their own, so every other row stays as it was.
+        self.household_rng = random.Random(f"households:{seed}")
+        # Province -> the household forming there: its size, members and (head's) address.
+        self.forming: dict[str, tuple[int, list[int], str]] = {}
+        self.demo_rows: dict[str, dict] = {}  # demo code -> its person row
 
     # ---- reference data -------------------------------------------------------------
     def reference_rows(self) -> tuple[Reference, Batch]:
@@ -242,12 +249,9 @@ class Generator:
         """Demo people first, then `count` generated people, in batches."""
         batch = Batch()
         demo_codes = {d.code for d in DEMO_PEOPLE}
-        for demo in DEMO_PEOPLE:
-            # Each demo person draws from its own stream, so the reference data (hospitals,
-            # places) can grow without changing the histories the README describes.
-            main, self.rng = self.rng, random.Random(f"demo:{demo.code}")
-            self.person(ref, batch, demo=demo)
-            self.rng = main
+        # The demo household's members come after the generated people: adding them changes
+        # no generated person's ids.
+        self.demo_people(ref, batch, [d for d in DEMO_PEOPLE if not d.household_head])
         n = 0
         while n < count:
             self.person(ref, batch, index=n, skip_codes=demo_codes)
@@ -255,8 +259,55 @@ class Generator:
             if batch.size() >= batch_size:
                 yield batch
                 batch = Batch()
-        if batch.size():
+        self.demo_people(ref, batch, [d for d in DEMO_PEOPLE if d.household_head])
+        self.demo_households(batch)
+        for province in sorted(self.forming):  # the households still forming, as they are
+            _, members, address = self.forming.pop(province)
+            self.household(batch, members, province, address)
+        if batch.size() or batch.rows[Household.__tablename__]:
             yield batch
+
+    def demo_people(self, ref: Reference, batch: Batch, people: list[DemoPerson]) -> None:
+        """The demo people, each drawing from its own stream, so the reference data
+        (hospitals, places) can grow without changing the histories the README describes."""
+        for demo in people:
+            main, self.rng = self.rng, random.Random(f"demo:{demo.code}")
+            self.person(ref, batch, demo=demo)
+            self.demo_rows[demo.code] = batch.rows[Person.__tablename__][-1]
+            self.rng = main
+
+    def demo_households(self, batch: Batch) -> None:
+        """The README's households: each head with their demo members, in the listed order."""
+        heads = dict.fromkeys(d.household_head for d in DEMO_PEOPLE if d.household_head)
+        for head in heads:
+            row = self.demo_rows[head]
+            members = [self.demo_rows[d.code]["id"] for d in DEMO_PEOPLE
+                       if d.household_head == head]
+            self.household(batch, members, row["province_code"], row["address"], row["id"])
+
+    def join_household(self, batch: Batch, person: dict) -> None:
+        """Someone insured as a household member (group GD) joins the household forming in
+        their province; a household of 1 to 6 such people is written once it is full, its
+        first member its head (at their address)."""
+        province = person["province_code"]
+        size, members, address = self.forming.setdefault(
+            province, (self.household_rng.randint(*HOUSEHOLD_SIZES), [], person["address"]))
+        members.append(person["id"])
+        if len(members) >= size:
+            del self.forming[province]
+            self.household(batch, members, province, address)
+
+    def household(self, batch: Batch, members: list[int], province: str, address: str,
+                  head_id: int | None = None) -> None:
+        """A household and its members in order; its head is its first member unless
+        named."""
+        hid = self.ids.take("household")
+        batch.add(Household, {"id": hid, "head_id": head_id or members[0],
+                              "province_code": province, "address": address})
+        for position, pid in enumerate(members, 1):
+            batch.add(HouseholdMember, {"id": self.ids.take("householdmember"),
+                                        "household_id": hid, "person_id": pid,
+                                        "position": position})
 
     def person(self, ref: Reference, batch: Batch, index: int = 0,
                demo: DemoPerson | None = None, skip_codes: frozenset | set = frozenset()) -> None:
@@ -295,7 +346,9 @@ class Generator:
         retired = age >= (60 if sex == "M" else 55) and spells and spells[-1][1] is not None
         working = bool(spells) and spells[-1][1] is None
         level = self.card(ref, batch, pid, code, province, age, retired, working, spells,
-                          demo.group if demo else "")
+                          demo.group if demo else "", demo.card_days if demo else None)
+        if not demo and batch.rows[HealthCard.__tablename__][-1]["group_code"] == "GD":
+            self.join_household(batch, batch.rows[Person.__tablename__][-1])
         self.benefits(batch, pid, sex, dob, spells, avg_salary, retired)
         self.visits(ref, batch, pid, province, age, level, working, avg_salary)
 
@@ -310,8 +363,8 @@ class Generator:
         """Job spells: (from month, to month or None if ongoing, employer id, salary)."""
         rng, today = self.rng, self.today
         age = (today - dob).days // 365
-        if age < 18 or (years is None and rng.random() < 0.12):
-            return []
+        if age < 18 or years == 0 or (years is None and rng.random() < 0.12):
+            return []  # years=0: a demo person who never worked
         retire_age = 60 if sex == "M" else 55
         start = month_add(dt.date(dob.year, dob.month, 1), 12 * rng.randint(18, 25))
         if years is not None:
@@ -388,8 +441,10 @@ class Generator:
             "salary_basis": income, "contribution": int(income * 0.22), "unpaid_months": 0})
 
     def card(self, ref: Reference, batch: Batch, pid: int, code: str, province: str, age: int,
-             retired: bool, working: bool, spells: list, group: str = "") -> int:
-        """The health card (of beneficiary `group` if given); returns its benefit level."""
+             retired: bool, working: bool, spells: list, group: str = "",
+             valid_days: int | None = None) -> int:
+        """The health card (of beneficiary `group` if given, ending `valid_days` after today
+        if given); returns its benefit level."""
         rng, today = self.rng, self.today
         if age < 6:
             group, level = "TE", 100
@@ -400,7 +455,7 @@ class Generator:
         elif working:
             group, level = group or rng.choice(["DN", "DN", "DN", "HC"]), 80
         else:
-            group, level = rng.choice(["GD", "GD", "CN"]), 80
+            group = group or rng.choice(["GD", "GD", "CN"])
             level = 95 if group == "CN" else 80
         local = [f for f in ref.facilities[province] if f[2] in ("district", "commune")]
         facility = rng.choice(local)[0]
@@ -408,6 +463,8 @@ class Generator:
         valid_to = dt.date(today.year, 12, 31)
         if group in ("GD", "CN") and rng.random() < 0.3:
             valid_to = today + dt.timedelta(days=rng.randint(5, 40))  # due for renewal
+        if valid_days is not None:
+            valid_to = today + dt.timedelta(days=valid_days)
         first = spells[0][0] if spells else None
         five = month_add(first, 60) if first and month_add(first, 60) <= today else None
         batch.add(HealthCard, {

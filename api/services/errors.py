@@ -195,6 +195,15 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "decision_mismatch": N_("The registration differs from the record. Confirm that you "
                             "checked the ID card before approving."),
     "bad_filter": N_("This filter does not exist. Choose one from the list."),
+    # Household health insurance (api/services/household.py).
+    "not_household_head": N_("Only the head of a household insured together can see and "
+                             "renew its members' cards. Log in with the head's code."),
+    "household_members_empty": N_("Choose at least one member of your household to renew."),
+    "household_member_unknown": N_("Choose the members to renew from your household's list: "
+                                   "someone chosen is not in your household."),
+    "household_member_group": N_("{name} is insured in another group, so their card is not "
+                                 "renewed with the household."),
+    "household_months": N_("Choose how long to renew: 3, 6 or 12 months."),
     "passkey_cloned": N_("For your safety this passkey was switched off: it may have been "
                          "copied. Log in with a code sent by SMS, then create a new one."),
 }

@@ -19,7 +19,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from api.services.errors import UserError
+from api.domain import contribution_rules as rules
+from api.services.errors import Money, UserError
 from locales import labels
 
 KINDS = tuple(labels.REQUESTS)
@@ -29,14 +30,11 @@ NAME_MAX = 80
 REISSUE_REASONS = tuple(labels.REISSUE_REASONS)
 PAYOUT_METHODS = ("post", "bank")
 AUTHORISED_BENEFITS = tuple(labels.BENEFITS)
-# Voluntary social insurance (Law on Social Insurance 2024, art. 31 and 36, in force 1 July
-# 2025): 22 % of a monthly income the person chooses, from the rural poverty line (1,500,000
-# đồng, Decree 07/2021/ND-CP) to 20 times the reference level (the base salary, 2,340,000
-# đồng from 1 July 2024, Decree 73/2024/ND-CP); paid monthly, or 3, 6 or 12 months at once.
-VOLUNTARY_RATE_PERCENT = 22
-VOLUNTARY_INCOME_MIN = 1_500_000
-VOLUNTARY_INCOME_MAX = 20 * 2_340_000
-VOLUNTARY_MONTHS = (1, 3, 6, 12)
+# Voluntary social insurance: 22 % of a monthly income the person chooses, between bounds
+# that move with the base salary and the poverty line; its rules, figures and sources are in
+# api/domain/contribution_rules.py (one place).
+VOLUNTARY_RATE_PERCENT = rules.VOLUNTARY_RATE_PERCENT
+VOLUNTARY_MONTHS = rules.VOLUNTARY_MONTHS
 AUTHORISE_MONTHS_MAX = 12  # an authorisation lasts at most a year; renew it after
 CITIZEN_ID = re.compile(r"^\d{12}$")
 ACCOUNT = re.compile(r"^\d{6,19}$")
@@ -76,11 +74,11 @@ def _day(values: dict, field: str) -> dt.date:
         raise _field_error(field, "form_date") from exc
 
 
-def _amount(values: dict, field: str) -> int:
+def _amount(values: dict, field: str, low: int, high: int) -> int:
+    """A whole amount of đồng from `low` to `high` (dots, commas and spaces ignored)."""
     raw = re.sub(r"[\s.,]", "", str(values.get(field) or ""))
-    if not raw.isdigit() or len(raw) > 12:
-        raise _field_error(field, "form_amount", low=VOLUNTARY_INCOME_MIN,
-                           high=VOLUNTARY_INCOME_MAX)
+    if not raw.isdigit() or len(raw) > 12 or not low <= int(raw) <= high:
+        raise _field_error(field, "form_amount", low=Money(low), high=Money(high))
     return int(raw)
 
 
@@ -112,10 +110,7 @@ def _authorise(values: dict, today: dt.date) -> dict[str, object]:
 
 
 def _voluntary(values: dict, today: dt.date) -> dict[str, object]:
-    income = _amount(values, "income")
-    if not VOLUNTARY_INCOME_MIN <= income <= VOLUNTARY_INCOME_MAX:
-        raise _field_error("income", "form_amount", low=VOLUNTARY_INCOME_MIN,
-                           high=VOLUNTARY_INCOME_MAX)
+    income = _amount(values, "income", *rules.voluntary_income_bounds(today))
     months = str(values.get("months") or "")
     if months not in {str(m) for m in VOLUNTARY_MONTHS}:
         raise _field_error("months", "form_choose")

@@ -23,6 +23,7 @@ from sqlmodel import Session, col, func, select
 
 from api.auth.models import StaffAccount
 from api.clock import utcnow, vietnam_today
+from api.domain import contribution_rules as rules
 from api.domain.cases import (
     CLOSED_STATUSES,
     CaseEvent,
@@ -278,7 +279,7 @@ def _voluntary_period(session: Session, person: Person, income: int, today: dt.d
         col(Participation.employer_id).is_(None), col(Participation.to_month).is_(None))
     ).first()
     first = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-    contribution = income * request_forms.VOLUNTARY_RATE_PERCENT // 100
+    contribution = rules.share(income, rules.VOLUNTARY_RATE_PERCENT)
     row = running or Participation(person_id=person.id, scheme=Scheme.BHXH, from_month=first,
                                    salary_basis=income, contribution=contribution)
     row.salary_basis, row.contribution = income, contribution

@@ -149,3 +149,39 @@ def test_postgresql_copy_writes_the_same_rows_as_sqlite(tmp_path: Path) -> None:
         assert any(r[2] for r in results[1])  # demo photos survived COPY as bytea
     finally:
         gen.close()
+
+
+def test_households_group_the_household_members_by_province(tmp_path: Path) -> None:
+    """Everyone whose card is GD is in one household of 1 to 6 of their province (the demo
+    household aside), the first member its head; the demo household is as the README says."""
+    from api.seed.demo import HOUSEHOLD_HEAD
+
+    eng = seeded(tmp_path, "h.db", people=400)
+    with eng.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT h.id, h.head_id, h.province_code, m.person_id, m.position, p.code, "
+            "p.province_code, c.group_code FROM household h JOIN householdmember m ON "
+            "m.household_id = h.id JOIN person p ON p.id = m.person_id JOIN healthcard c ON "
+            "c.person_id = p.id ORDER BY h.id, m.position")).all()
+        gd = {r[0] for r in conn.execute(text(
+            "SELECT person_id FROM healthcard WHERE group_code = 'GD'"))}
+        head = conn.execute(text("SELECT id FROM person WHERE code = :c"),
+                            {"c": HOUSEHOLD_HEAD}).scalar()
+    households: dict[int, list] = {}
+    for row in rows:
+        households.setdefault(row[0], []).append(row)
+    demo = [h for h in households.values() if h[0][1] == head]
+    assert len(demo) == 1
+    assert [r[5] for r in demo[0]] == [d.code for d in DEMO_PEOPLE
+                                       if d.household_head == HOUSEHOLD_HEAD]
+    generated = [h for h in households.values() if h[0][1] != head]
+    assert generated
+    for members in generated:
+        assert 1 <= len(members) <= 6
+        assert [r[4] for r in members] == list(range(1, len(members) + 1))
+        assert members[0][1] == members[0][3]  # the first member heads it
+        assert {r[2] for r in members} == {r[6] for r in members}  # one province
+        assert {r[7] for r in members} == {"GD"}
+    members_of = [r[3] for h in generated for r in h]
+    assert len(members_of) == len(set(members_of))
+    assert set(members_of) == gd - {r[3] for r in demo[0]}

@@ -41,6 +41,11 @@ TERMS: dict[str, dict[str, str | tuple[str, ...]]] = {
     r"\bdevices?\b": {"vi": "thiết bị", "zh": "设备", "ja": "端末", "ko": "기기"},
     r"\bhotline\b(?!\})": {"vi": "tổng đài", "zh": "热线", "ja": "ホットライン", "ko": "상담전화"},
     r"\barrears\b": {"vi": "nợ đóng", "zh": "欠缴", "ja": "未納", "ko": "체납"},
+    r"\bbase salary\b": {"vi": "lương cơ sở", "zh": "基本工资", "ja": "基本給", "ko": "기본급"},
+    r"\brural poverty line\b": {"vi": "chuẩn nghèo khu vực nông thôn", "zh": "农村贫困线",
+                                "ja": "農村部の貧困線", "ko": "농촌 빈곤선"},
+    r"\bstate support\b": {"vi": "Nhà nước hỗ trợ", "zh": "国家补贴", "ja": "国の支援",
+                           "ko": "국가 지원"},
     r"\bbenefits\b": {"vi": "chế độ", "zh": "待遇", "ja": "給付", "ko": "보험급여"},
 }
 
