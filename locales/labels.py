@@ -72,6 +72,9 @@ DRAFT_TEXT_MAX = 4000
 # Notice kinds; a notice's params fill the placeholders (the phone formats them).
 NOTICES: dict[str, str] = {
     "card_expiring": N_("Your health-insurance card expires on {day}. Renew it in time."),
+    "child_card_ending": N_("Your child {child}'s free health-insurance card ends on {day}, "
+                            "the day before they turn six. From then on, insure them through "
+                            "their school or with your household."),
     "contribution_due": N_("Your voluntary contribution for {month} is due."),
     "new_visit": N_("A new insured visit was recorded: {facility}, {amount}."),
     "pension_adjusted": N_("Your pension was adjusted from {day}."),
@@ -97,7 +100,8 @@ NOTICES: dict[str, str] = {
 }
 # The screen a notice opens when its push notification is tapped.
 NOTICE_SCREENS: dict[str, str] = {
-    "card_expiring": "/card", "contribution_due": "/history", "employer_arrears": "/history",
+    "card_expiring": "/card", "child_card_ending": "/card", "contribution_due": "/history",
+    "employer_arrears": "/history",
     "new_visit": "/medical", "visit_recorded": "/medical", "pension_adjusted": "/benefits",
     "announcement": "/notices", "request_submitted": "/requests",
     "request_received": "/requests", "request_needs_info": "/requests",

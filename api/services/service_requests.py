@@ -31,7 +31,7 @@ from api.domain.cases import (
     ServiceRequest,
 )
 from api.domain.models import Facility, HealthCard, Participation, Person, Scheme
-from api.services import notices, request_forms
+from api.services import family_cards, notices, request_forms
 from api.services.errors import Status, UserError
 from sync import changes, documents
 
@@ -257,9 +257,8 @@ def _apply(session: Session, row: ServiceRequest) -> None:
         card.facility_id = facility.id
         session.add(card)
         session.flush()
-        doc = documents.card(session, person)  # the signed QR names the new facility
-        if doc:
-            changes.record(session, person.id, doc)
+        # The signed QR names the new facility (on a parent's phone too, for a child).
+        family_cards.card_changed(session, person, today)
     elif row.kind == "reissue_card":
         # Imported here: the revocation list reads the sync protocol, which imports us.
         from api.services import card_credentials
