@@ -71,10 +71,11 @@ def _month(day: dt.date, back: int = 0) -> str:
 
 
 def card_expiring(session: Session, today: dt.date, after: int) -> list[Due]:
-    """Cards ending within 30 days (and within 7: a second notice)."""
+    """Cards ending within 30 days (and within 7: a second notice). Not a young child's
+    free card (group TE): the child has no phone, the parent is told (child_card_ending)."""
     rows = session.execute(
         select(HealthCard.person_id, HealthCard.valid_to)
-        .where(col(HealthCard.valid_to) >= today,
+        .where(col(HealthCard.valid_to) >= today, col(HealthCard.group_code) != "TE",
                col(HealthCard.valid_to) <= today + dt.timedelta(days=30),
                col(HealthCard.person_id) > after)
         .order_by(HealthCard.person_id).limit(BATCH)).all()
