@@ -50,7 +50,12 @@ REQUESTS: dict[str, str] = {
     "authorise": N_("Authorise someone to collect my benefits"),
     "voluntary": N_("Continue voluntary social insurance"),
     "change_facility": N_("Change my registered primary-care facility"),
+    "family_link": N_("Show my child's card (under six) on my account"),
     "other": N_("Other request"),
+}
+# Who a parent or guardian is to a child whose card they show (api/domain/family.py).
+RELATIONS: dict[str, str] = {
+    "mother": N_("Mother"), "father": N_("Father"), "guardian": N_("Guardian"),
 }
 # Why a card or book is re-issued.
 REISSUE_REASONS: dict[str, str] = {
@@ -127,7 +132,7 @@ ALL: dict[str, dict[str, str]] = {
     "beneficiary_groups": BENEFICIARY_GROUPS, "requests": REQUESTS, "notices": NOTICES,
     "visit_reasons": VISIT_REASONS, "view_actions": VIEW_ACTIONS,
     "reissue_reasons": REISSUE_REASONS, "payout_methods": PAYOUT_METHODS,
-    "case_status": CASE_STATUS,
+    "case_status": CASE_STATUS, "relations": RELATIONS,
 }
 
 # Page route -> page title. The pages use it, and the head script (assets/lang_boot.js)

@@ -2,9 +2,10 @@
 
 Children under six are insured by the state (group TE) and have no phone: a parent or
 guardian linked to the child (api/domain/family.py `FamilyLink`: by the birth registration,
-or by an officer) carries each child's card in their own wallet, as a `childcard` document
-(id: the child's code) with the child's own signed static QR, drawn as the holder's card is
-(sync/documents.card_body). It is worded in the guardian's language.
+or by an officer approving the parent's request, "family_link" in
+api/services/service_requests.py) carries each child's card in their own wallet, as a
+`childcard` document (id: the child's code) with the child's own signed static QR, drawn as
+the holder's card is (sync/documents.card_body). It is worded in the guardian's language.
 
 The document goes to the guardian's phone while the child is under six; the card ends the
 day before the sixth birthday. Its changes are logged for every guardian: a new card or
@@ -73,6 +74,13 @@ def children(session: Session, guardian_id: int, today: dt.date | None = None
             if under_six(child.dob, today)]
 
 
+def linked(session: Session, guardian_id: int, child_id: int) -> bool:
+    """Whether the guardian already shows the child's card."""
+    return session.exec(select(FamilyLink.id).where(FamilyLink.guardian_id == guardian_id,
+                                                    FamilyLink.child_id == child_id)
+                        ).first() is not None
+
+
 def document(session: Session, link: FamilyLink, child: Person, guardian: Person
              ) -> documents.Doc | None:
     """The child's card as the guardian's phone keeps it (None: the child has no card)."""
@@ -126,7 +134,7 @@ def link(session: Session, guardian: Person, child: Person, relation: str, sourc
         raise ValueError(f"the child is {CHILD_CARD_YEARS} or older")
     row = session.exec(select(FamilyLink).where(FamilyLink.guardian_id == guardian.id,
                                                 FamilyLink.child_id == child.id)).first()
-    if row is None:
+    if row is None:  # an officer's link where the birth registration made none
         row = FamilyLink(guardian_id=guardian.id, child_id=child.id, relation=relation,
                          source=source, created_at=utcnow())
         session.add(row)

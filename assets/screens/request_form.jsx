@@ -113,12 +113,12 @@ export function RequestForm({ editing, setEditing }) {
     await finish(t("Draft saved on this phone. It is sent when you are online."));
   };
   const send = async () => {
-    const found = fieldProblems(editing.kind, editing.fields, editing.text, t, lang);
+    const found = fieldProblems(editing.kind, editing.fields, editing.text, t, lang, photos.length);
     setProblems(found);
     if (tooLong || Object.keys(found).length) {
       setNote({ ok: false, text: t("Check the marked fields.") });
       const first = Object.keys(found)[0];
-      const box = document.getElementById(first === "text" ? "draft-text" : `field-${first}`);
+      const box = document.getElementById(first === "text" ? "draft-text" : first === "photos" ? "request-photos" : `field-${first}`);
       if (box) box.focus();
       return;
     }
@@ -150,6 +150,7 @@ export function RequestForm({ editing, setEditing }) {
       {problems.text ? <p className="field-error" role="alert">{problems.text}</p> : null}
       <DraftCounter text={editing.text} />
       <PhotoPicker id="request-photos" photos={photos} setPhotos={setPhotos} />
+      {problems.photos ? <p className="field-error" role="alert" id="photos-error">{problems.photos}</p> : null}
       <div className="row-gap">
         <button type="submit" className="btn">{t("Save draft")}</button>
         <button type="button" className="btn btn-primary" id="request-send" onClick={send}>{t("Send request")}</button>

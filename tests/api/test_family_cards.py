@@ -6,6 +6,7 @@ phone; the parent is told once, 30 days ahead, that the card ends."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import pytest
 from sqlalchemy import text
@@ -19,6 +20,7 @@ from api.domain.models import Person
 from api.seed.demo import DEMO_CHILDREN
 from api.services import card_credentials, family_cards, notice_schedule
 from tests.api.test_clinic_desk import AN, NGOC, citizen, pull_all
+from tests.api.test_service_requests import Officer, jpeg
 
 KHANG, BAO_ANH = (c.code for c in DEMO_CHILDREN)  # Ngọc's son turns six soon, her daughter 2
 
@@ -173,3 +175,41 @@ def test_the_parent_is_told_once_before_the_card_ends(use_db: Engine) -> None:
     c, d = citizen(use_db, NGOC)
     kinds = [ch["doc"]["kind"] for ch in pull_all(c, d)["changes"] if ch["type"] == "notice"]
     assert "child_card_ending" in kinds
+
+
+def test_a_parent_asks_for_a_missing_link_and_an_officer_makes_it(use_db: Engine) -> None:
+    """Where the birth registration made no link: the parent sends the child's code, the
+    relation and a photo of the birth certificate; officer CB-01 (the parent's province)
+    sees the child's record beside it and approves; the card reaches the parent's phone."""
+    with Session(use_db) as s:  # as if the registration had not linked Bảo Anh
+        ngoc, child = _person(s, NGOC), _person(s, BAO_ANH)
+        family_cards.unlink(s, s.exec(select(FamilyLink).where(
+            FamilyLink.guardian_id == ngoc.id, FamilyLink.child_id == child.id)).one())
+        s.commit()
+    c, d = citizen(use_db, NGOC)
+    cursor = pull_all(c, d)["cursor"]
+
+    def ask(child: str, photos: list, relation: str = "mother") -> dict:
+        return d.post(c, "/api/sync/push", {"mutations": [{
+            "id": str(uuid.uuid4()), "type": "request.submit", "data": {
+                "request_id": str(uuid.uuid4()), "kind": "family_link",
+                "fields": {"child": child, "relation": relation}, "text": "",
+                "photos": photos}}]}).json()
+
+    refused = [ask(BAO_ANH, [])["rejected"][0]["error"],  # no birth certificate
+               ask(AN, [jpeg()])["rejected"][0]["error"],  # an adult
+               ask(KHANG, [jpeg()])["rejected"][0]["error"],  # already on her phone
+               ask(BAO_ANH, [jpeg()], "aunt")["rejected"][0]["error"]]
+    assert refused == ["birth_certificate", "child_unknown", "child_linked", "form_choose"]
+    sent = ask(BAO_ANH, [jpeg()])
+    assert sent["acked"] and not sent["rejected"], sent
+    officer = Officer(use_db, "CB-01")
+    [item] = officer.get("/api/officer/requests").json()["items"]
+    detail = officer.get(f"/api/officer/requests/{item['id']}").json()
+    assert detail["asked_child"]["full_name"] == "Phạm Bảo Anh" and len(detail["photos"]) == 1
+    assert officer.decide(item["id"], "approve").json()["status"] == "done"
+    cards = _childcards(pull_all(c, d, cursor))
+    assert list(cards) == [BAO_ANH] and qr.verify(cards[BAO_ANH]["doc"]["qr_text"]).code == BAO_ANH
+    with use_db.begin() as conn:  # made by the officer; back to the seed's word after
+        assert conn.execute(text("UPDATE familylink SET source = 'birth' WHERE source = "
+                                 "'officer'")).rowcount == 1
