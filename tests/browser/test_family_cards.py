@@ -1,24 +1,29 @@
 """A parent shows a young child's card from their own phone (issue 16): after one sync the
 child's card opens with the network off, after a browser restart, labelled with the child's
 name and date of birth, with the child's own printed QR, which verifies with the issuer's
-key; in the reader's language (the card is redrawn when the parent switches)."""
+key; in the reader's language (the card is redrawn when the parent switches). Where the
+birth registration made no link, the parent asks for one and an officer makes it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, BrowserType, Page, expect
+from playwright.sync_api import Browser, BrowserContext, BrowserType, Page, expect
+from sqlalchemy import text
 from sqlmodel import Session, select
 
+from api.clock import utcnow
 from api.db import engine_for
 from api.domain.models import Person
 from api.seed.demo import DEMO_CHILDREN
-from locales import format_short_day
-from tests.browser.conftest import Server, log_in, shot
+from locales import format_short_day, labels, tr
+from tests.browser.conftest import Server, leave, log_in, log_in_desk, shot
 from tests.browser.test_live_card import check, shown
 from tests.browser.test_offline import phone, pw, sw_ready, synced  # noqa: F401
+from tests.browser.test_requests import photo, sync
 
 pytestmark = pytest.mark.browser
 NGOC = "7912345678"
@@ -94,3 +99,61 @@ def test_a_parent_shows_a_childs_card_offline(pw: BrowserType, server: Server,  
     shot(page, "child-card-offline-vi")
     ctx.close()
     server.reset_logins()  # her account back in Vietnamese for the other tests
+
+
+def test_a_parent_asks_for_a_missing_link_on_the_phone(pw: BrowserType,  # noqa: F811
+                                                       browser: Browser, server: Server,
+                                                       tmp_path: Path) -> None:
+    """No birth registration links Bảo Anh: Ngọc asks on the requests screen (the form wants
+    the birth certificate's photo), officer CB-01 sees the child's record beside it and
+    approves, and the child's card comes to Ngọc's card screen."""
+    db = engine_for(server.db_url)
+    child_of = "(SELECT id FROM person WHERE code = :c)"
+    with db.begin() as conn:
+        conn.execute(text("UPDATE servicerequest SET status = 'withdrawn'"))  # earlier tests'
+        conn.execute(text(f"DELETE FROM familylink WHERE child_id = {child_of}"), {"c": BAO_ANH})
+    try:
+        ctx, page = first_session(pw, tmp_path / "phone", server)
+        page.goto("/requests")
+        page.locator("#draft-kind").select_option("family_link")
+        page.locator("#field-child").fill(BAO_ANH)
+        page.locator("#field-relation").select_option("mother")
+        page.locator("#request-send").click()
+        expect(page.locator("#photos-error")).to_contain_text("giấy khai sinh")
+        page.locator("#request-photos").set_input_files(str(photo(tmp_path)))
+        expect(page.locator(".photo-list img")).to_have_count(1)
+        shot(page, "request-family-link-vi")
+        page.locator("#request-send").click()
+        expect(page.locator("#draft-note")).to_have_class(re.compile("alert-ok"))
+        sync(page)
+        sent = page.locator("#request-list li.request[data-status=submitted]")
+        expect(sent).to_have_count(1, timeout=30000)
+        request_id = sent.get_attribute("data-request")
+
+        desk = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN",
+                                   base_url=server.url)
+        officer = desk.new_page()
+        log_in_desk(officer, server, "CB-01", lands=r"/officer/?$")
+        officer.locator(f"#queue-list button[data-id='{request_id}']").click()
+        expect(officer.locator("#asked-child")).to_contain_text("Phạm Bảo Anh")
+        expect(officer.locator("#request-fields")).to_contain_text("Mẹ")
+        shot(officer, "officer-family-link-vi")
+        officer.locator("#decide-approve").click()
+        officer.locator("#decide-confirm").click()
+        expect(officer.locator("#detail-status")).to_have_text(
+            tr("vi", labels.CASE_STATUS["done"]))
+        leave(desk)
+
+        page.goto("/card")
+        sync(page)
+        page.locator(f"#card-owners [data-owner='{BAO_ANH}']").click(timeout=30000)
+        shows_child(page, server, BAO_ANH, "Phạm Bảo Anh", "vi")
+        ctx.close()
+    finally:
+        with db.begin() as conn:  # the seed's birth-registration link, as before the test
+            conn.execute(text(f"DELETE FROM familylink WHERE child_id = {child_of}"),
+                         {"c": BAO_ANH})
+            conn.execute(text(
+                "INSERT INTO familylink (guardian_id, child_id, relation, source, created_at) "
+                f"SELECT g.id, {child_of}, 'mother', 'birth', :at FROM person g "
+                "WHERE g.code = :g"), {"c": BAO_ANH, "g": NGOC, "at": utcnow()})
