@@ -50,7 +50,7 @@ REQUESTS: dict[str, str] = {
     "authorise": N_("Authorise someone to collect my benefits"),
     "voluntary": N_("Continue voluntary social insurance"),
     "change_facility": N_("Change my registered primary-care facility"),
-    "family_link": N_("Show my child's card (under six) on my account"),
+    "family_link": N_("Add my child's card (under six)"),
     "other": N_("Other request"),
 }
 # Who a parent or guardian is to a child whose card they show (api/domain/family.py).
