@@ -21,6 +21,7 @@ from api.domain.models import Person
 from api.seed.demo import DEMO_CHILDREN
 from locales import format_short_day, labels, tr
 from tests.browser.conftest import Server, leave, log_in, log_in_desk, shot
+from tests.browser.test_accessibility import AXE, serious_violations
 from tests.browser.test_live_card import check, shown
 from tests.browser.test_offline import phone, pw, sw_ready, synced  # noqa: F401
 from tests.browser.test_requests import photo, sync
@@ -71,6 +72,8 @@ def test_a_parent_shows_a_childs_card_offline(pw: BrowserType, server: Server,  
     owners.locator(f"[data-owner='{KHANG}']").click()
     shows_child(page, server, KHANG, "Phạm Minh Khang", "vi")
     assert f"child={KHANG}" in page.url
+    if AXE.exists():  # the chips and the child's card pass axe-core too
+        assert serious_violations(page) == []
     shot(page, "child-card-online-vi")
     # In English: the account's language changes, the child's card is drawn again in it.
     with page.expect_response("**/api/me/language"):
