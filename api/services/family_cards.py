@@ -50,7 +50,7 @@ def _linked(session: Session, *where) -> list[tuple[FamilyLink, Person, Person]]
     return [(link, session.get(Person, link.guardian_id), child) for link, child in rows]
 
 
-def _born_by(birthday: dt.date) -> dt.date:
+def born_by(birthday: dt.date) -> dt.date:
     """The last date of birth whose sixth birthday falls on or before `birthday` (the sixth
     birthday only grows with the date of birth, so a range of birthdays is a range of dates
     of birth: the queries below compare plain dates)."""
@@ -166,8 +166,8 @@ def retire(session: Session, today: dt.date | None = None) -> int:
     rows = session.exec(
         select(FamilyLink.guardian_id, Person.code)
         .join(Person, col(Person.id) == col(FamilyLink.child_id))
-        .where(col(Person.dob) <= _born_by(today),
-               col(Person.dob) > _born_by(today - dt.timedelta(days=RETIRE_DAYS)), ~deleted)
+        .where(col(Person.dob) <= born_by(today),
+               col(Person.dob) > born_by(today - dt.timedelta(days=RETIRE_DAYS)), ~deleted)
         .order_by(col(FamilyLink.guardian_id))).all()
     for guardian_id, code in rows:  # in guardian order: the change-log locks too
         changes.record(session, guardian_id, delete=(DOC_TYPE, code))
@@ -180,8 +180,8 @@ def ending_soon(session: Session, today: dt.date, after: int, limit: int
     """(guardian id, child, last day of the card) for each link whose child's card ends
     within NOTICE_DAYS (the sixth birthday in the NOTICE_DAYS + 1 days after today),
     guardians after `after` in id order, at most `limit` rows."""
-    first = _born_by(today) + dt.timedelta(days=1)
-    last = _born_by(today + dt.timedelta(days=NOTICE_DAYS + 1))
+    first = born_by(today) + dt.timedelta(days=1)
+    last = born_by(today + dt.timedelta(days=NOTICE_DAYS + 1))
     rows = session.exec(
         select(FamilyLink.guardian_id, Person)
         .join(Person, col(Person.id) == col(FamilyLink.child_id))
