@@ -32,11 +32,12 @@ from api.domain.family import (
     under_six,
 )
 from api.domain.models import Person
+from locales import labels
 from sync import changes, documents
 from sync.models import Change
 
 DOC_TYPE = "childcard"
-RELATIONS = ("mother", "father", "guardian")
+RELATIONS = tuple(labels.RELATIONS)  # mother, father, guardian
 NOTICE_DAYS = 30  # the parent is told this many days before the card ends
 RETIRE_DAYS = 366  # how long after the sixth birthday a phone is still told to delete it
 
