@@ -10,7 +10,8 @@
 - `python -m api.cli revocations-sweep` drops device revocations no live credential can
   need any more (run it daily);
 - `python -m api.cli notify [--today YYYY-MM-DD] [--no-send]` makes the notices due (once
-  per occasion, api/services/notice_schedule.py) and sends the queued web pushes
+  per occasion, api/services/notice_schedule.py), takes the cards of children who turned six
+  off their parents' phones (api/services/family_cards.py) and sends the queued web pushes
   (api/push/sender.py): `make notify`, from cron or a systemd timer every few minutes."""
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from api.db import engine
 from api.domain.codes import IdentifierError, parse_identifier
 from api.domain.models import Person
 from api.push import sender
-from api.services import card_credentials, notice_schedule, revocations
+from api.services import card_credentials, family_cards, notice_schedule, revocations
 from api.services.errors import UserError
 
 NO_TABLES = "The database has no tables yet (or DB_URL points elsewhere): run `make migrate`."
@@ -155,8 +156,11 @@ def notify(args: argparse.Namespace) -> int:
     def work(session: Session) -> int:
         today = dt.date.fromisoformat(args.today) if args.today else vietnam_today()
         made = notice_schedule.run(session, today)
+        # Children who turned six: their cards leave their parents' phones.
+        retired = family_cards.retire(session, today)
         print(f"notices made for {today}: " + (", ".join(
-            f"{kind} {count}" for kind, count in sorted(made.items())) or "none"))
+            f"{kind} {count}" for kind, count in sorted(made.items())) or "none")
+              + f"; children's cards ended: {retired}")
         if args.no_send:
             return 0
         report = asyncio.run(sender.send_due(session))

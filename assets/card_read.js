@@ -35,8 +35,10 @@ export function onCardPage() {
  * the service worker read it too; card_boot.js asks device.js for it.
  */
 export function cardRead() {
-  // The use view only (the card screen opens on the card image for "?view=image").
-  if (!onCardPage() || !window.indexedDB || window.location.search.includes("view=image")) {
+  // The holder's use view only (the card screen opens on the card image for "?view=image",
+  // on a child's card for "?child=<code>": the holder's card must not flash up first).
+  const query = window.location.search;
+  if (!onCardPage() || !window.indexedDB || query.includes("view=image") || query.includes("child=")) {
     return null;
   }
   return fromWorker().then((given) => {

@@ -50,7 +50,12 @@ REQUESTS: dict[str, str] = {
     "authorise": N_("Authorise someone to collect my benefits"),
     "voluntary": N_("Continue voluntary social insurance"),
     "change_facility": N_("Change my registered primary-care facility"),
+    "family_link": N_("Add my child's card (under six)"),
     "other": N_("Other request"),
+}
+# Who a parent or guardian is to a child whose card they show (api/domain/family.py).
+RELATIONS: dict[str, str] = {
+    "mother": N_("Mother"), "father": N_("Father"), "guardian": N_("Guardian"),
 }
 # Why a card or book is re-issued.
 REISSUE_REASONS: dict[str, str] = {
@@ -72,6 +77,9 @@ DRAFT_TEXT_MAX = 4000
 # Notice kinds; a notice's params fill the placeholders (the phone formats them).
 NOTICES: dict[str, str] = {
     "card_expiring": N_("Your health-insurance card expires on {day}. Renew it in time."),
+    "child_card_ending": N_("Your child {child}'s free health-insurance card ends on {day}, "
+                            "the day before they turn six. From then on, insure them through "
+                            "their school or with your household."),
     "contribution_due": N_("Your voluntary contribution for {month} is due."),
     "new_visit": N_("A new insured visit was recorded: {facility}, {amount}."),
     "pension_adjusted": N_("Your pension was adjusted from {day}."),
@@ -97,7 +105,8 @@ NOTICES: dict[str, str] = {
 }
 # The screen a notice opens when its push notification is tapped.
 NOTICE_SCREENS: dict[str, str] = {
-    "card_expiring": "/card", "contribution_due": "/history", "employer_arrears": "/history",
+    "card_expiring": "/card", "child_card_ending": "/card", "contribution_due": "/history",
+    "employer_arrears": "/history",
     "new_visit": "/medical", "visit_recorded": "/medical", "pension_adjusted": "/benefits",
     "announcement": "/notices", "request_submitted": "/requests",
     "request_received": "/requests", "request_needs_info": "/requests",
@@ -123,7 +132,7 @@ ALL: dict[str, dict[str, str]] = {
     "beneficiary_groups": BENEFICIARY_GROUPS, "requests": REQUESTS, "notices": NOTICES,
     "visit_reasons": VISIT_REASONS, "view_actions": VIEW_ACTIONS,
     "reissue_reasons": REISSUE_REASONS, "payout_methods": PAYOUT_METHODS,
-    "case_status": CASE_STATUS,
+    "case_status": CASE_STATUS, "relations": RELATIONS,
 }
 
 # Page route -> page title. The pages use it, and the head script (assets/lang_boot.js)

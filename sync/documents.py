@@ -5,8 +5,9 @@ the five languages, offline too.
 Document ids are "<type>:<id>". Types: card, profile, participation, benefit, visit,
 notice, draft, request (a submitted service request with its status timeline; built in
 api/services/service_requests.py), choices (the facilities the primary-care form offers),
-checkin (a visit recorded at a clinic desk, costs pending) and cardview (one look at the
-card by a clinic: "who viewed my card").
+checkin (a visit recorded at a clinic desk, costs pending), cardview (one look at the
+card by a clinic: "who viewed my card") and childcard (the card of a child under six that
+the person, a parent or guardian, shows: api/services/family_cards.py).
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ _card_art: Drawn[tuple[str, str, str]] = Drawn(CARD_ART_SIZE)
 
 
 def _art_key(person: Person, row: HealthCard, facility: Facility | None,
-             agency: Agency | None) -> tuple:
-    return (person.id, person.lang or "vi", person.code, person.full_name, person.dob,
+             agency: Agency | None, lang: str) -> tuple:
+    return (person.id, lang, person.code, person.full_name, person.dob,
             person.sex, hashlib.sha256(person.photo or b"").digest(), row.number,
             row.group_code, row.benefit_level, row.province_code, row.valid_from,
             row.valid_to, row.five_years_from, row.issued_at,
@@ -75,27 +76,32 @@ def _art_key(person: Person, row: HealthCard, facility: Facility | None,
             issuer_keys.key_id(issuer_keys.signing_key().public_key()))
 
 
-def _drawn(session: Session, person: Person, key: tuple) -> tuple[str, str, str]:
-    """(QR text, QR SVG, card image data URI) for the card `key` describes."""
+def _drawn(session: Session, person: Person, key: tuple, lang: str) -> tuple[str, str, str]:
+    """(QR text, QR SVG, card image data URI) for the card `key` describes, worded in
+    `lang`."""
 
     def draw() -> tuple[str, str, str]:
-        view = wallet.card_view(session, person.id, person.lang or "vi")
+        view = wallet.card_view(session, person.id, lang)
         # The same signed text on screen and on the printable image.
-        png = image.render_card(view, person.photo, person.lang or "vi")
+        png = image.render_card(view, person.photo, lang)
         return view["qr_text"], view["qr_svg"], _data_uri("image/png", png)
 
     return _card_art.get(key, draw)
 
 
-def card(session: Session, person: Person) -> Doc | None:
-    """The card: key fields, the signed QR (text and SVG), photo and printable image."""
+def card_body(session: Session, person: Person, lang: str) -> dict | None:
+    """A card's document body, its words in `lang`: the key fields, the signed static QR
+    (text and SVG), photo and printable image; None without a card. The holder's own card
+    (`card`) and a young child's card shown by a parent (`childcard`,
+    api/services/family_cards.py) are both this."""
     row = session.exec(select(HealthCard).where(HealthCard.person_id == person.id)).first()
     if row is None:
         return None
     facility = session.get(Facility, row.facility_id)
     agency = session.get(Agency, row.agency_id)
-    text, svg, drawn = _drawn(session, person, _art_key(person, row, facility, agency))
-    return ("card", "1", {
+    text, svg, drawn = _drawn(session, person, _art_key(person, row, facility, agency, lang),
+                              lang)
+    return {
         "number": row.number, "full_name": person.full_name, "dob": _day(person.dob),
         "sex": person.sex, "group_code": row.group_code,
         "group_label": BENEFICIARY_GROUPS.get(row.group_code, row.group_code),
@@ -112,7 +118,13 @@ def card(session: Session, person: Person) -> Doc | None:
         "version": qr.claims_version(wallet.card_claims(session, person, row)),
         "photo": _data_uri("image/png", person.photo) if person.photo else "",
         "image": drawn,
-    })
+    }
+
+
+def card(session: Session, person: Person) -> Doc | None:
+    """The holder's card, in the holder's language."""
+    body = card_body(session, person, person.lang or "vi")
+    return None if body is None else ("card", "1", body)
 
 
 def profile(session: Session, person: Person) -> Doc:
@@ -249,3 +261,6 @@ def all_documents(session: Session, person: Person) -> Iterator[Doc]:
     from api.services import service_requests
 
     yield from service_requests.all_documents(session, person)
+    from api.services import family_cards  # it records changes through this module
+
+    yield from family_cards.documents_of(session, person)

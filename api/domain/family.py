@@ -10,6 +10,26 @@ import datetime as dt
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+CHILD_CARD_YEARS = 6
+
+
+def sixth_birthday(dob: dt.date) -> dt.date:
+    """The day a child turns six (born on 29 February: 1 March, as the civil age counts)."""
+    try:
+        return dob.replace(year=dob.year + CHILD_CARD_YEARS)
+    except ValueError:
+        return dt.date(dob.year + CHILD_CARD_YEARS, 3, 1)
+
+
+def child_card_ends(dob: dt.date) -> dt.date:
+    """The last day of a child's free card (group TE): the day before the sixth birthday."""
+    return sixth_birthday(dob) - dt.timedelta(days=1)
+
+
+def under_six(dob: dt.date, today: dt.date) -> bool:
+    """Whether a child born on `dob` is still under six on `today`."""
+    return today < sixth_birthday(dob)
+
 
 class FamilyLink(SQLModel, table=True):
     """A parent or guardian and a child: the guardian sees and shows the child's card until

@@ -30,6 +30,7 @@ class DemoPerson:
     # people are generated after the others, so the generated people's rows stay as they are.
     household_head: str = ""
     card_days: int | None = None  # the card ends this many days after the seed's today
+    photo: bool = True  # a portrait on the card (a young child's card has none)
 
 
 DEMO_PEOPLE: list[DemoPerson] = [
@@ -64,6 +65,48 @@ DEMO_PEOPLE: list[DemoPerson] = [
                card_days=20),
 ]
 HOUSEHOLD_HEAD = "0123456789"  # the README's household head
+
+
+@dataclass(frozen=True)
+class DemoChild:
+    """A child under six (group TE, insured by the state, no phone) linked by the birth
+    registration to a demo parent, who shows the child's card from their own account. The
+    date of birth follows the seed's `today`, so the README's "turns six soon" stays true
+    whenever the demo data is made."""
+
+    code: str
+    full_name: str
+    sex: str
+    age_days: int  # age on the seed's `today`, in days
+    serial: str  # the last 6 digits of the personal ID number given at the birth registration
+    guardian: str  # the parent's code
+    relation: str = "mother"
+    province: str = "79"
+
+    def dob(self, today: dt.date) -> dt.date:
+        """The date of birth that makes the child `age_days` old on `today`."""
+        return today - dt.timedelta(days=self.age_days)
+
+    def as_person(self, today: dt.date, phone: str) -> DemoPerson:
+        """The child as a demo person for the generator: the parent's phone (the birth
+        registration's contact), no account, no history, no photo."""
+        dob = self.dob(today)
+        # Province, century and sex (2: a boy born in the 2000s, 3: a girl), year, serial.
+        citizen_id = f"0{self.province}{2 + (self.sex == 'F')}{dob.year % 100:02d}{self.serial}"
+        return DemoPerson(self.code, self.full_name, self.sex, dob, self.province, citizen_id,
+                          phone, 0, registered=False, group="TE", photo=False)
+
+
+# Ngọc's children (README "Demo accounts"): a son who turns six in about 45 days (his card
+# ends the day before: the guardian gets the notice 30 days ahead) and a two-year-old
+# daughter. They come after the generated people, so the generated rows keep their ids.
+SIX_YEARS_DAYS = 6 * 365 + 1  # six years hold one or two 29 Februaries; the seed uses 365
+DEMO_CHILDREN: list[DemoChild] = [
+    DemoChild("7912345601", "Phạm Minh Khang", "M", SIX_YEARS_DAYS - 45, "012345",
+              "7912345678"),
+    DemoChild("7912345602", "Phạm Bảo Anh", "F", 2 * 365 + 120, "045678",
+              "7912345678"),
+]
 # What the chip ID card of the registering demo person holds in its QR code:
 # ID|old ID|full name|date of birth ddmmyyyy|sex|address|issue date ddmmyyyy.
 REGISTRANT_CODE = "7923456781"

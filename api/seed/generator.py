@@ -21,7 +21,7 @@ from api.clock import utcnow
 from api.domain import provinces
 from api.domain.codes import fold
 from api.domain.directory import listing
-from api.domain.family import Household, HouseholdMember
+from api.domain.family import FamilyLink, Household, HouseholdMember, child_card_ends
 from api.domain.models import (
     Agency,
     Benefit,
@@ -38,7 +38,7 @@ from api.domain.models import (
 )
 from api.seed import realdata
 from api.seed import vocabulary as v
-from api.seed.demo import DEMO_PEOPLE, DEMO_STAFF, DemoPerson, demo_photo
+from api.seed.demo import DEMO_CHILDREN, DEMO_PEOPLE, DEMO_STAFF, DemoPerson, demo_photo
 
 # Monthly contribution rates (employer + employee) of the salary basis, per scheme.
 RATES = {"BHXH": 0.25, "BHTN": 0.02, "BHTNLD": 0.005, "BHYT": 0.045}
@@ -46,10 +46,19 @@ RATES = {"BHXH": 0.25, "BHTN": 0.02, "BHTNLD": 0.005, "BHYT": 0.045}
 SCHEME_START = {"BHXH": dt.date(1990, 1, 1), "BHTN": dt.date(2009, 1, 1),
                 "BHTNLD": dt.date(2016, 7, 1), "BHYT": dt.date(1992, 9, 1)}
 MAX_YEARS = 35
+# Birth registration: a parent is 18 to 45 years older than the child (mother) or 18 to 50
+# (father); a few children (BIRTH_UNLINKED) have no link, as where the registration is
+# missing; the parents remembered per province and surname (the most recent few: memory
+# stays flat).
+PARENT_AGES = {"F": (18, 45), "M": (18, 50)}
+BIRTH_UNLINKED = 0.1
+PARENTS_KEPT = 8
+
 HOUSEHOLD_SIZES = (1, 6)  # people insured as a household (group GD), per household
 
-TABLES = [HouseholdMember, Household, VisitDocument, MedicalVisit, PensionAdjustment, Benefit,
-          Participation, HealthCard, Person, CollectionAgent, Employer, Agency, Facility, Province]
+TABLES = [FamilyLink, HouseholdMember, Household, VisitDocument, MedicalVisit,
+          PensionAdjustment, Benefit, Participation, HealthCard, Person, CollectionAgent,
+          Employer, Agency, Facility, Province]
 
 
 def month_add(day: dt.date, months: int) -> dt.date:
@@ -123,6 +132,10 @@ class Generator:
         # Province -> the household forming there: its size, members and (head's) address.
         self.forming: dict[str, tuple[int, list[int], str]] = {}
         self.demo_rows: dict[str, dict] = {}  # demo code -> its person row
+        # (province, surname) -> the latest adults (id, date of birth, sex): the parents a
+        # child born later in the stream may be registered to (`birth_registration`).
+        self.adults: dict[tuple[str, str], list[tuple[int, dt.date, str]]] = {}
+        self.demo_ids: dict[str, int] = {}  # demo code -> person id
 
     # ---- reference data -------------------------------------------------------------
     def reference_rows(self) -> tuple[Reference, Batch]:
@@ -264,6 +277,14 @@ class Generator:
         for province in sorted(self.forming):  # the households still forming, as they are
             _, members, address = self.forming.pop(province)
             self.household(batch, members, province, address)
+        for child in DEMO_CHILDREN:
+            # After the generated people, so their ids (and what is drawn from them) stay.
+            main, self.rng = self.rng, random.Random(f"demo:{child.code}")
+            guardian = next(d for d in DEMO_PEOPLE if d.code == child.guardian)
+            pid = self.person(ref, batch, demo=child.as_person(self.today, guardian.phone))
+            self.rng = main
+            batch.add(FamilyLink, self.link_row(self.demo_ids[child.guardian], pid,
+                                                child.relation, child.dob(self.today)))
         if batch.size() or batch.rows[Household.__tablename__]:
             yield batch
 
@@ -309,9 +330,39 @@ class Generator:
                                         "household_id": hid, "person_id": pid,
                                         "position": position})
 
+    def link_row(self, guardian: int, child: int, relation: str, dob: dt.date) -> dict:
+        """A family link made by the birth registration (registered a week after birth)."""
+        at = dt.datetime.combine(dob + dt.timedelta(days=7), dt.time(2), tzinfo=dt.UTC)
+        return {"id": self.ids.take("familylink"), "guardian_id": guardian, "child_id": child,
+                "relation": relation, "source": "birth", "created_at": at}
+
+    def birth_registration(self, batch: Batch, pid: int, name: str, dob: dt.date,
+                           province: str, sex: str) -> None:
+        """Link a generated child under six to a parent of the same province and surname, of
+        a plausible age, seen earlier; remember a generated adult as a possible parent.
+        Drawn from a generator of its own, so everything else seeded stays as it was."""
+        key = (province, name.split(" ", 1)[0])
+        age = (self.today - dob).days // 365
+        if age >= 18:
+            kept = self.adults.setdefault(key, [])
+            kept.append((pid, dob, sex))
+            del kept[:-PARENTS_KEPT]
+            return
+        if age >= 6:
+            return
+        side = random.Random(self.seed * 2_000_003 + pid)
+        if side.random() < BIRTH_UNLINKED:
+            return  # no registration on file: the parent asks the agency for the link
+        fits = [(parent, sex) for parent, born, sex in self.adults.get(key, [])
+                if PARENT_AGES[sex][0] <= (dob - born).days // 365 <= PARENT_AGES[sex][1]]
+        if fits:
+            parent, parent_sex = side.choice(fits)
+            batch.add(FamilyLink, self.link_row(parent, pid, "mother" if parent_sex == "F"
+                                                else "father", dob))
+
     def person(self, ref: Reference, batch: Batch, index: int = 0,
-               demo: DemoPerson | None = None, skip_codes: frozenset | set = frozenset()) -> None:
-        """One person with card, participation, benefits and visits."""
+               demo: DemoPerson | None = None, skip_codes: frozenset | set = frozenset()) -> int:
+        """One person with card, participation, benefits and visits; returns their id."""
         rng, today = self.rng, self.today
         pid = self.ids.take("person")
         if demo:
@@ -336,7 +387,8 @@ class Generator:
             "id": pid, "code": code, "full_name": name, "name_search": fold(name), "dob": dob,
             "sex": sex, "citizen_id": citizen, "phone": demo.phone if demo else self.phone(),
             "address": self.address(province)[1], "province_code": province,
-            "lang": demo.lang if demo else "vi", "photo": demo_photo(demo) if demo else None,
+            "lang": demo.lang if demo else "vi",
+            "photo": demo_photo(demo) if demo and demo.photo else None,
             "registered": demo.registered if demo else True})
         age = (today - dob).days // 365
         spells = self.work_history(ref, province, dob, sex, years)
@@ -346,11 +398,16 @@ class Generator:
         retired = age >= (60 if sex == "M" else 55) and spells and spells[-1][1] is not None
         working = bool(spells) and spells[-1][1] is None
         level = self.card(ref, batch, pid, code, province, age, retired, working, spells,
-                          demo.group if demo else "", demo.card_days if demo else None)
+                          demo.group if demo else "", demo.card_days if demo else None, dob)
         if not demo and batch.rows[HealthCard.__tablename__][-1]["group_code"] == "GD":
             self.join_household(batch, batch.rows[Person.__tablename__][-1])
         self.benefits(batch, pid, sex, dob, spells, avg_salary, retired)
         self.visits(ref, batch, pid, province, age, level, working, avg_salary)
+        if demo:
+            self.demo_ids[demo.code] = pid  # the demo families are linked by code
+        else:
+            self.birth_registration(batch, pid, name, dob, province, sex)
+        return pid
 
     def name(self, sex: str) -> str:
         """A Vietnamese full name: surname, middle name, given name."""
@@ -442,7 +499,7 @@ class Generator:
 
     def card(self, ref: Reference, batch: Batch, pid: int, code: str, province: str, age: int,
              retired: bool, working: bool, spells: list, group: str = "",
-             valid_days: int | None = None) -> int:
+             valid_days: int | None = None, dob: dt.date | None = None) -> int:
         """The health card (of beneficiary `group` if given, ending `valid_days` after today
         if given); returns its benefit level."""
         rng, today = self.rng, self.today
@@ -461,6 +518,8 @@ class Generator:
         facility = rng.choice(local)[0]
         valid_from = dt.date(today.year, 1, 1)
         valid_to = dt.date(today.year, 12, 31)
+        if group == "TE" and dob is not None:  # from birth to the day before the sixth birthday
+            valid_from, valid_to = dob, child_card_ends(dob)
         if group in ("GD", "CN") and rng.random() < 0.3:
             valid_to = today + dt.timedelta(days=rng.randint(5, 40))  # due for renewal
         if valid_days is not None:
@@ -678,7 +737,7 @@ def run(engine: Engine, people: int, seed: int, today: dt.date | None = None,
             write(conn, batch)
         written += batch.size()
         if progress:
-            progress(written, people + len(DEMO_PEOPLE))
+            progress(written, people + len(DEMO_PEOPLE) + len(DEMO_CHILDREN))
     demo_notices(engine, today)
     demo_staff(engine)
     if engine.dialect.name == "postgresql":

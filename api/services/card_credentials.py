@@ -14,9 +14,8 @@ from api.card import light, live, qr
 from api.clock import utcnow, vietnam_today
 from api.domain.models import HealthCard, Person
 from api.jose import b64url, ec_key
-from api.services import revocations, wallet
+from api.services import family_cards, revocations, wallet
 from api.services.errors import UserError
-from sync import changes, documents
 
 
 def _card(session: Session, person_id: int) -> tuple[Person, HealthCard]:
@@ -72,7 +71,5 @@ def reissue(session: Session, person: Person, reason: str,
     card.issued_at = today
     session.add(card)
     session.flush()
-    doc = documents.card(session, person)
-    if doc:
-        changes.record(session, person.id, doc)
+    family_cards.card_changed(session, person, today)  # and on a parent's phone
     return card

@@ -151,6 +151,10 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "facility_not_allowed": N_("This facility cannot be chosen: choose a contracted facility "
                                "of your province from the list."),
     "facility_same": N_("This is already your registered facility."),
+    "child_unknown": N_("No child under six has this social-insurance code. Check it on the "
+                        "child's card or birth certificate."),
+    "child_linked": N_("This child's card is already on your account."),
+    "birth_certificate": N_("Attach a photo of the child's birth certificate."),
     "facility_window": N_("The primary-care facility can be changed in the first 15 days of "
                           "a quarter. Keep this draft and send it from {day}."),
     "facility_quarter_used": N_("Your primary-care facility was already changed this quarter. "

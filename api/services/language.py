@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from api.domain.models import Person
+from api.services import family_cards
 from api.services.errors import UserError
 from locales import ENABLED
 from sync import changes, documents
@@ -29,4 +30,5 @@ def remember(session: Session, person_id: int, lang: str) -> bool:
     card = documents.card(session, person)
     if card is not None:
         changes.record(session, person.id, card)
+    family_cards.redraw(session, person)  # the children's cards it shows, worded anew
     return True

@@ -6,6 +6,9 @@ Rules (`RULES`):
 - contribution_due: a voluntary social-insurance contributor's month has begun;
 - employer_arrears: from the 10th of the month (the day the real app sends it), the
   employer of an ongoing job has months declared but not paid;
+- child_card_ending: the free card of a child under six that a parent shows ends within
+  30 days (the day before the sixth birthday; api/services/family_cards.py): the parent
+  is told once;
 - pension_adjusted: a pension adjustment takes effect (from 31 days ahead until 60 days
   after, so an adjustment decided late is still told);
 - announcement: an officer's announcement not sent yet reaches everyone it addresses, each
@@ -45,7 +48,7 @@ from api.domain.models import (
     PensionAdjustment,
 )
 from api.push import sender
-from api.services import announcements
+from api.services import announcements, family_cards
 from sync import changes, documents
 
 BATCH = 1000
@@ -68,10 +71,11 @@ def _month(day: dt.date, back: int = 0) -> str:
 
 
 def card_expiring(session: Session, today: dt.date, after: int) -> list[Due]:
-    """Cards ending within 30 days (and within 7: a second notice)."""
+    """Cards ending within 30 days (and within 7: a second notice). Not a young child's
+    free card (group TE): the child has no phone, the parent is told (child_card_ending)."""
     rows = session.execute(
         select(HealthCard.person_id, HealthCard.valid_to)
-        .where(col(HealthCard.valid_to) >= today,
+        .where(col(HealthCard.valid_to) >= today, col(HealthCard.group_code) != "TE",
                col(HealthCard.valid_to) <= today + dt.timedelta(days=30),
                col(HealthCard.person_id) > after)
         .order_by(HealthCard.person_id).limit(BATCH)).all()
@@ -122,8 +126,18 @@ def pension_adjusted(session: Session, today: dt.date, after: int) -> list[Due]:
                 {"day": effective.isoformat()}) for pid, adj_id, effective in rows]
 
 
+def child_card_ending(session: Session, today: dt.date, after: int) -> list[Due]:
+    """A linked child's card ends within 30 days: the parent or guardian is told, once per
+    child and card."""
+    return [Due(guardian_id, "child_card_ending", f"child_card_ending:{child.code}:{ends}",
+                {"day": ends.isoformat(), "child": child.full_name})
+            for guardian_id, child, ends in family_cards.ending_soon(session, today, after,
+                                                                      BATCH)]
+
+
 RULES: dict[str, Callable[[Session, dt.date, int], list[Due]]] = {
-    "card_expiring": card_expiring, "contribution_due": contribution_due,
+    "card_expiring": card_expiring, "child_card_ending": child_card_ending,
+    "contribution_due": contribution_due,
     "employer_arrears": employer_arrears, "pension_adjusted": pension_adjusted,
 }
 

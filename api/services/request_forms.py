@@ -10,6 +10,9 @@ Kinds (locales/labels.REQUESTS):
 - voluntary: continue voluntary social insurance: the monthly income chosen and how many
   months are paid at a time;
 - change_facility: the registered primary-care facility, chosen from the person's province;
+- family_link: show a child's card (under six) where the birth registration has not linked
+  them: the child's code and the relation (a photo of the birth certificate is required;
+  api/services/service_requests.py checks the child);
 - other: the person's own words only.
 """
 
@@ -30,6 +33,7 @@ NAME_MAX = 80
 REISSUE_REASONS = tuple(labels.REISSUE_REASONS)
 PAYOUT_METHODS = ("post", "bank")
 AUTHORISED_BENEFITS = tuple(labels.BENEFITS)
+RELATIONS = tuple(labels.RELATIONS)
 # Voluntary social insurance: 22 % of a monthly income the person chooses, between bounds
 # that move with the base salary and the poverty line; its rules, figures and sources are in
 # api/domain/contribution_rules.py (one place).
@@ -124,6 +128,13 @@ def _change_facility(values: dict, today: dt.date) -> dict[str, object]:
     return {"facility": code}  # which facilities are allowed: service_requests checks
 
 
+def _family_link(values: dict, today: dt.date) -> dict[str, object]:
+    code = re.sub(r"\s", "", str(values.get("child") or ""))
+    if not re.match(r"^\d{10}$", code):
+        raise _field_error("child", "child_unknown")
+    return {"child": code, "relation": _choice(values, "relation", RELATIONS)}
+
+
 def _other(values: dict, today: dt.date) -> dict[str, object]:
     return {}
 
@@ -131,7 +142,7 @@ def _other(values: dict, today: dt.date) -> dict[str, object]:
 _CHECKS = {
     "reissue_card": _reissue, "reissue_book": _reissue, "pension_payment": _pension_payment,
     "authorise": _authorise, "voluntary": _voluntary, "change_facility": _change_facility,
-    "other": _other,
+    "family_link": _family_link, "other": _other,
 }
 
 

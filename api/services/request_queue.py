@@ -125,6 +125,13 @@ def detail(session: Session, officer: StaffAccount, request_id: str) -> dict[str
             Facility.code == str(fields.get("facility", "")))).first()
         asked = {"code": found.code, "name": found.name, "level": found.level} \
             if found else None
+    asked_child = None
+    if row.kind == "family_link":  # the child's record, to compare with the certificate
+        child = session.exec(select(Person).where(
+            Person.code == str(fields.get("child", "")))).first()
+        asked_child = {"code": child.code, "full_name": child.full_name,
+                       "dob": child.dob.isoformat(), "sex": child.sex,
+                       "citizen_id": child.citizen_id} if child else None
     staff = {}
     timeline = service_requests.events(session, [row.id])[row.id]
     for event in timeline:
@@ -148,6 +155,7 @@ def detail(session: Session, officer: StaffAccount, request_id: str) -> dict[str
                  "facility": {"code": facility.code, "name": facility.name}
                  if facility else None} if card else None,
         "asked_facility": asked,
+        "asked_child": asked_child,
         "photos": [{"id": pid, "mime": mime, "size": size} for pid, mime, size in photos],
         "events": [{"status": e.status, "actor": e.actor, "note": e.note,
                     "at": e.at.isoformat(), "staff": staff.get(e.staff_id, "")}

@@ -31,8 +31,9 @@ from api.domain.cases import (
     RequestAttachment,
     ServiceRequest,
 )
+from api.domain.family import under_six
 from api.domain.models import Facility, HealthCard, Participation, Person, Scheme
-from api.services import notices, request_forms
+from api.services import family_cards, notices, request_forms
 from api.services.errors import Status, UserError
 from sync import changes, documents
 
@@ -66,6 +67,8 @@ def submit(session: Session, person: Person, data: dict) -> None:
                                today)
     photos = _photos(data.get("photos"))
     _check_rules(session, person, form, today)
+    if form.kind == "family_link" and not photos:
+        raise UserError("birth_certificate", status=422, field="photos")
     now = utcnow()
     row = ServiceRequest(id=request_id, person_id=person.id, province_code=person.province_code,
                          kind=form.kind, fields=json.dumps(form.fields, ensure_ascii=False),
@@ -157,6 +160,8 @@ def _check_rules(session: Session, person: Person, form: request_forms.Form,
             col(ServiceRequest.status).notin_([str(s) for s in CLOSED_STATUSES]))).first()
         if open_one is not None:
             raise UserError("request_open", status=409)
+    if form.kind == "family_link":
+        linkable_child(session, person, str(form.fields["child"]), today)
     if form.kind == "change_facility":
         allowed_facility(session, person, str(form.fields["facility"]))
         window_open, next_day = request_forms.facility_window(today)
@@ -180,6 +185,19 @@ def allowed_facility(session: Session, person: Person, code: str) -> Facility:
     if card is not None and card.facility_id == facility.id:
         raise UserError("facility_same", status=422, field="facility")
     return facility
+
+
+def linkable_child(session: Session, person: Person, code: str, today: dt.date) -> Person:
+    """The child of `code` if the person may ask to show the child's card: a child under six
+    with a card, not the person, not linked to them yet."""
+    child = session.exec(select(Person).where(Person.code == code)).first()
+    has_card = child is not None and session.exec(select(HealthCard.id).where(
+        HealthCard.person_id == child.id)).first() is not None
+    if not has_card or child.id == person.id or not under_six(child.dob, today):
+        raise UserError("child_unknown", status=422, field="child")
+    if family_cards.linked(session, person.id, child.id):
+        raise UserError("child_linked", status=409, field="child")
+    return child
 
 
 def changed_since(session: Session, person_id: int, start: dt.date) -> bool:
@@ -258,9 +276,8 @@ def _apply(session: Session, row: ServiceRequest) -> None:
         card.facility_id = facility.id
         session.add(card)
         session.flush()
-        doc = documents.card(session, person)  # the signed QR names the new facility
-        if doc:
-            changes.record(session, person.id, doc)
+        # The signed QR names the new facility (on a parent's phone too, for a child).
+        family_cards.card_changed(session, person, today)
     elif row.kind == "reissue_card":
         # Imported here: the revocation list reads the sync protocol, which imports us.
         from api.services import card_credentials
@@ -269,6 +286,10 @@ def _apply(session: Session, row: ServiceRequest) -> None:
         card_credentials.reissue(session, person, reason, today)
     elif row.kind == "voluntary":
         _voluntary_period(session, person, int(fields["income"]), today)
+    elif row.kind == "family_link":
+        # Checked again: the child may have turned six, or been linked, since the request.
+        child = linkable_child(session, person, str(fields["child"]), today)
+        family_cards.link(session, person, child, str(fields["relation"]), "officer", today)
 
 
 def _voluntary_period(session: Session, person: Person, income: int, today: dt.date) -> None:

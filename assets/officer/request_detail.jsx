@@ -97,6 +97,17 @@ function AskedFields({ data }) {
             {data.card && data.card.facility ? facilityText(t, data.card.facility) : "—"}</Field>
         </>
       );
+    case "family_link": {
+      const child = data.asked_child;
+      return (
+        <>
+          <Field name={t("The child's social-insurance code (10 digits)")}><span className="mono">{f.child}</span></Field>
+          <Field name={t("Child in the records")} id="asked-child">
+            {child ? `${child.full_name} · ${formatDay(child.dob, lang)} · ${child.citizen_id}` : "—"}</Field>
+          <Field name={t("Relation to the child")}>{t(label("relations", f.relation))}</Field>
+        </>
+      );
+    }
     default:
       return Object.entries(f).map(([key, value]) => (
         <Field key={key} name={key}>{String(value)}</Field>));

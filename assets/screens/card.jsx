@@ -4,6 +4,7 @@
 import { useEffect, useLayoutEffect, useState } from "react";
 import { formatDay as day, label, useLang, useT, useTn } from "../i18n.js";
 import { CardCodes } from "./card_codes.jsx";
+import { CardOwners, ChildCard, runningChildren } from "./child_card.jsx";
 import { Field, useDocs, Waiting } from "./shared.jsx";
 import { releaseFrame } from "../card_frame.js";
 import { vietnamToday } from "../card_qr.js";
@@ -22,12 +23,29 @@ export function CardScreen() {
   const tn = useTn();
   const lang = useLang();
   const state = useDocs("card");
+  const children = runningChildren(useDocs("childcard").items);
   const [view, setView] = useState("use");
+  // Whose card: "" the holder's own, else a child's code ("?child=<code>": a link, a
+  // reload; the early paint, assets/card_boot.js, leaves such a page alone).
+  const [owner, setOwner] = useState("");
   useEffect(() => {
-    if (window.location.search.includes("view=image")) setView("image");
+    const query = new URLSearchParams(window.location.search);
+    if (query.get("view") === "image") setView("image");
+    if (query.get("child")) setOwner(query.get("child"));
   }, []);
-  const card = state.items.length ? state.items[0].doc : null;
-  const status = card ? cardStatus(card, t, tn, lang) : null;
+  const choose = (code) => {
+    setOwner(code);
+    const query = new URLSearchParams(window.location.search);
+    if (code) query.set("child", code);
+    else query.delete("child");
+    const search = query.toString();
+    window.history.replaceState(window.history.state, "", `${window.location.pathname}${search ? `?${search}` : ""}`);
+  };
+  const child = owner ? children.find(({ id }) => id === owner) : null;
+  const own = state.items.length ? state.items[0].doc : null;
+  // A child's card not (or no longer) on the phone: the holder's own card.
+  const card = child ? child.doc : own;
+  const status = own ? cardStatus(own, t, tn, lang) : null;
   // The screen now shows the card (either view): the early paint's overlay
   // (assets/card_boot.js) goes before this frame is drawn, and the page's frame it kept out
   // of layout comes back in the same frame.
@@ -44,6 +62,7 @@ export function CardScreen() {
   );
   return (
     <>
+      {children.length ? <CardOwners children={children} shown={child ? child.id : ""} choose={choose} /> : null}
       <div className="tabs" role="tablist">{tab("use", t("Use card"))}{tab("image", t("Card image"))}</div>
       {!card ? <section className="panel"><Waiting state={state} /></section>
         : view === "image" ? (
@@ -55,7 +74,7 @@ export function CardScreen() {
             </div>
             <p className="hint">{t("A printed copy carries the same signed QR code and works as a paper fallback.")}</p>
           </section>
-        ) : (
+        ) : child ? <ChildCard card={card} /> : (
           <section className="panel card-use" role="tabpanel">
             <div className="card-head">
               {card.photo

@@ -1,14 +1,16 @@
 // Each service request's own fields (api/services/request_forms.py holds the rules; these
 // checks run as the person types, the server's word is final): re-issue reason, how a pension
 // is paid, who may collect a benefit, the voluntary income and period, the primary-care
-// facility chosen from the person's province (a document synced for offline use).
+// facility chosen from the person's province (a document synced for offline use), the child
+// whose card a parent asks to show (code, relation; the birth certificate's photo).
 import { formatMoney, label, labelCodes, limit, useLang, useT } from "../i18n.js";
 import { useDocs } from "./shared.jsx";
 
 const digits = (value) => String(value || "").replace(/[\s.,-]/g, "");
 
-/** What is wrong with a form, field by field ({} when it can be sent), in the reader's words. */
-export function fieldProblems(kind, fields, text, t, lang) {
+/** What is wrong with a form, field by field ({} when it can be sent), in the reader's words.
+ * `photos`: how many photos are attached (a family link needs the birth certificate's). */
+export function fieldProblems(kind, fields, text, t, lang, photos = 0) {
   const out = {};
   const need = (name, ok, message) => { if (!ok) out[name] = message; };
   const choose = t("Choose one of the options.");
@@ -35,6 +37,10 @@ export function fieldProblems(kind, fields, text, t, lang) {
     need("months", ["1", "3", "6", "12"].includes(String(fields.months || "")), choose);
   } else if (kind === "change_facility") {
     need("facility", fields.facility, choose);
+  } else if (kind === "family_link") {
+    need("child", /^\d{10}$/.test(digits(fields.child)), t("No child under six has this social-insurance code. Check it on the child's card or birth certificate."));
+    need("relation", labelCodes("relations").includes(fields.relation), choose);
+    need("photos", photos > 0, t("Attach a photo of the child's birth certificate."));
   } else if (kind === "other") {
     need("text", text.trim(), t("Write what you need."));
   }
@@ -142,5 +148,15 @@ export function RequestFields({ kind, fields, problems, set }) {
     );
   }
   if (kind === "change_facility") return <FacilityChoice {...common} />;
+  if (kind === "family_link") {
+    return (
+      <>
+        <Text name="child" text={t("The child's social-insurance code (10 digits)")} inputMode="numeric"
+          hint={t("It is on the child's card or birth certificate. Attach a photo of the birth certificate below.")} {...common} />
+        <Choice name="relation" text={t("Your relation to the child")} codes={labelCodes("relations")}
+          labelOf={labelled("relations")} {...common} />
+      </>
+    );
+  }
   return null;
 }

@@ -35,8 +35,9 @@ function DraftCounter({ text }) {
   );
 }
 
-/** Pick up to `photos` images; each is shrunk on the phone before it is kept. */
-export function PhotoPicker({ id, photos, setPhotos }) {
+/** Pick up to `photos` images; each is shrunk on the phone before it is kept. `title`: the
+ * field's label where the photos are not optional (a family link's birth certificate). */
+export function PhotoPicker({ id, photos, setPhotos, title }) {
   const t = useT();
   const [problem, setProblem] = useState("");
   const most = limit("photos");
@@ -58,7 +59,7 @@ export function PhotoPicker({ id, photos, setPhotos }) {
   };
   return (
     <div className="form-field photos">
-      <label className="label" htmlFor={id}>{t("Photos (optional, at most {n})", { n: most })}</label>
+      <label className="label" htmlFor={id}>{title || t("Photos (optional, at most {n})", { n: most })}</label>
       <FileButton id={id} text={t("Add a photo")} accept="image/*" multiple
         disabled={photos.length >= most} onChange={pick} />
       {photos.length ? (
@@ -113,12 +114,12 @@ export function RequestForm({ editing, setEditing }) {
     await finish(t("Draft saved on this phone. It is sent when you are online."));
   };
   const send = async () => {
-    const found = fieldProblems(editing.kind, editing.fields, editing.text, t, lang);
+    const found = fieldProblems(editing.kind, editing.fields, editing.text, t, lang, photos.length);
     setProblems(found);
     if (tooLong || Object.keys(found).length) {
       setNote({ ok: false, text: t("Check the marked fields.") });
       const first = Object.keys(found)[0];
-      const box = document.getElementById(first === "text" ? "draft-text" : `field-${first}`);
+      const box = document.getElementById(first === "text" ? "draft-text" : first === "photos" ? "request-photos" : `field-${first}`);
       if (box) box.focus();
       return;
     }
@@ -149,7 +150,9 @@ export function RequestForm({ editing, setEditing }) {
         onChange={(e) => setEditing({ ...editing, text: e.target.value })} />
       {problems.text ? <p className="field-error" role="alert">{problems.text}</p> : null}
       <DraftCounter text={editing.text} />
-      <PhotoPicker id="request-photos" photos={photos} setPhotos={setPhotos} />
+      <PhotoPicker id="request-photos" photos={photos} setPhotos={setPhotos}
+        title={editing.kind === "family_link" ? t("Photo of the child's birth certificate (required)") : ""} />
+      {problems.photos ? <p className="field-error" role="alert" id="photos-error">{problems.photos}</p> : null}
       <div className="row-gap">
         <button type="submit" className="btn">{t("Save draft")}</button>
         <button type="button" className="btn btn-primary" id="request-send" onClick={send}>{t("Send request")}</button>

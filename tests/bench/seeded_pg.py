@@ -21,7 +21,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from api.db import engine_for
 from api.seed import generator
-from api.seed.demo import DEMO_PEOPLE
+from api.seed.demo import DEMO_CHILDREN, DEMO_PEOPLE
 from tests.conftest import PG_ADMIN_URL, ROOT, migrate
 
 
@@ -45,7 +45,7 @@ def _ready(url: str, people: int) -> bool:
         return False
     finally:
         eng.dispose()
-    return version == _head() and count == people + len(DEMO_PEOPLE)
+    return version == _head() and count == people + len(DEMO_PEOPLE) + len(DEMO_CHILDREN)
 
 
 def seeded(people: int, report=print) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 
 from api.domain.codes import parse_identifier
 from api.seed import generator
-from api.seed.demo import DEMO_PEOPLE
+from api.seed.demo import DEMO_CHILDREN, DEMO_PEOPLE
 from tests.conftest import TODAY, migrate
 
 VIETNAMESE_MARKS = re.compile(
@@ -48,7 +48,7 @@ def test_people_look_real(tmp_path: Path) -> None:
         people = conn.execute(text("SELECT code, full_name, citizen_id, phone, province_code, dob "
                                    "FROM person")).all()
         provinces = dict(conn.execute(text("SELECT code, name FROM province")).all())
-    assert len(people) == 300 + len(DEMO_PEOPLE)
+    assert len(people) == 300 + len(DEMO_PEOPLE) + len(DEMO_CHILDREN)
     assert len({p.code for p in people}) == len(people)
     assert len({p.citizen_id for p in people}) == len(people)
     assert len(provinces) == 63 and provinces["01"] == "Hà Nội"
@@ -122,7 +122,8 @@ def test_seed_cli_refuses_to_mix_and_if_empty_is_a_no_op(tmp_path: Path, monkeyp
     assert main(["--people", "10", "--if-empty"]) == 0
     assert main(["--people", "3", "--reset"]) == 0
     with migrate(url).connect() as conn:
-        assert conn.execute(text("SELECT COUNT(*) FROM person")).scalar() == 3 + len(DEMO_PEOPLE)
+        people = conn.execute(text("SELECT COUNT(*) FROM person")).scalar()
+        assert people == 3 + len(DEMO_PEOPLE) + len(DEMO_CHILDREN)
 
 
 def test_postgresql_copy_writes_the_same_rows_as_sqlite(tmp_path: Path) -> None:
