@@ -91,7 +91,8 @@ async def sim_page(request: Request, session: Session) -> Response:
     summary = pages.rows([(tr(lang, "Amount"), format_money(order.amount, lang)),
                           (tr(lang, "Payment order"), order.id)])
     note = tr(lang, "This is a test bank on this server: no money is moved.")
-    body = (f'<div class="box"><p>{escape(tr(lang, "Confirm the payment"))}</p>{summary}'
+    confirm = tr(lang, "Confirm the payment")
+    body = (f'<div class="box"><p>{escape(confirm)}</p>{summary}'
             f'<form method="post" action="/pay/sim/{escape(order.id)}">{buttons}</form></div>'
             f'<p class="note">{escape(note)}</p>')
     return _sim_page(lang, body)

@@ -39,4 +39,5 @@ def rows(pairs: list[tuple[str, str]]) -> str:
 
 def back_link(lang: str) -> str:
     """The link back to the app (the provider's "return URL")."""
-    return f'<p class="noprint"><a href="/">{escape(tr(lang, "Back to the app"))}</a></p>'
+    label = escape(tr(lang, "Back to the app"))
+    return f'<p class="noprint"><a href="/">{label}</a></p>'

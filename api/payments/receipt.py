@@ -34,8 +34,9 @@ def _line_rows(order: PaymentOrder, lang: str) -> str:
                     monthly=format_money(int(line["monthly"]), lang), months=line["months"])
         cells.append(f'<tr><td>{label}</td><td class="n">{escape(amount)}</td>'
                      f'<td class="n">{escape(format_money(int(line["amount"]), lang))}</td></tr>')
-    total = (f'<tr class="total"><td>{escape(tr(lang, "Total paid"))}</td><td></td>'
-             f'<td class="n">{escape(format_money(order.amount, lang))}</td></tr>')
+    label, total = tr(lang, "Total paid"), format_money(order.amount, lang)
+    total = (f'<tr class="total"><td>{escape(label)}</td><td></td>'
+             f'<td class="n">{escape(total)}</td></tr>')
     return f"<table>{''.join(cells)}{total}</table>"
 
 
