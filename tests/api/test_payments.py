@@ -168,9 +168,11 @@ def test_refused_callbacks_are_logged_and_change_nothing(db: Engine) -> None:
     assert client.post(CALLBACK, json=unknown).status_code == 404
     stale = _signed(db, order["id"], order["amount"], now=utcnow() - dt.timedelta(hours=1))
     assert client.post(CALLBACK, json=stale).json() == {"outcome": "replay"}
-    garbage = client.post(CALLBACK, content=b"[1, 2]",
-                          headers={"content-type": "application/json"})
-    assert garbage.status_code == 401
+    for garbage in (b"[1, 2]", b"{", b'{"order_id": 5, "amount": "x"}',
+                    json.dumps(forged | {"amount": 10**30}).encode()):
+        answer = client.post(CALLBACK, content=garbage,
+                             headers={"content-type": "application/json"})
+        assert answer.status_code == 401, garbage
     with Session(db) as session:  # late: the order's 15 minutes are over
         row = session.get(PaymentOrder, order["id"])
         row.expires_at = utcnow() - dt.timedelta(seconds=1)
@@ -179,7 +181,7 @@ def test_refused_callbacks_are_logged_and_change_nothing(db: Engine) -> None:
     late = client.post(CALLBACK, json=_signed(db, order["id"], order["amount"]))
     assert late.status_code == 409 and late.json() == {"outcome": "expired"}
     assert _outcomes(db) == ["bad_signature", "bad_signature", "wrong_amount",
-                             "unknown_order", "replay", "bad_signature", "expired"]
+                             "unknown_order", "replay", *["bad_signature"] * 4, "expired"]
     assert _cards(db, [DAUGHTER])[DAUGHTER].valid_to == before
     assert _get(client, device, f"/api/me/payments/{order['id']}").json()["status"] \
         == "expired"
