@@ -18,9 +18,8 @@ from starlette.routing import Route
 from api.clock import utcnow, vietnam_today
 from api.domain.models import Person
 from api.domain.payments import PaymentOrder
+from api.http import quote_inputs as inputs
 from api.http.base import endpoint, json_object, person_id_of, request_lang
-from api.http.household_routes import _codes, _months
-from api.http.voluntary_routes import _whole
 from api.payments import orders, pages, provider, receipt, simulated
 from api.services.errors import MESSAGES, UserError
 from locales import N_, format_money, tr
@@ -37,11 +36,11 @@ async def create(request: Request, session: Session) -> Response:
     body = await json_object(request)
     kind, today = body.get("kind"), vietnam_today()
     if kind == "household_bhyt":
-        order = orders.create_household(session, payer_id, _codes(body.get("members")),
-                                        _months(body.get("months")), today)
+        order = orders.create_household(session, payer_id, inputs.codes(body.get("members")),
+                                        inputs.months(body.get("months")), today)
     elif kind == "voluntary_bhxh":
-        order = orders.create_voluntary(session, payer_id, _whole(body.get("income"), 12),
-                                        _whole(body.get("months"), 3), today)
+        order = orders.create_voluntary(session, payer_id, inputs.whole(body.get("income"), 12),
+                                        inputs.whole(body.get("months"), 3), today)
     else:
         raise UserError("payment_kind", status=422, field="kind")
     return JSONResponse(orders.status(order), status_code=201, headers=NO_STORE)

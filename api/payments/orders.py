@@ -176,24 +176,34 @@ def receipt_number(order: PaymentOrder, now: dt.datetime) -> str:
 def _fulfil(session: Session, order: PaymentOrder, today: dt.date) -> None:
     quote = json.loads(order.quote)
     if order.kind == "household_bhyt":
-        _renew_cards(session, order.payer_id, quote["members"], quote["months"], today)
+        periods = _renew_cards(session, order.payer_id, quote["members"], quote["months"],
+                               today)
+        # The receipt shows the periods applied, which differ from the quote's when a card
+        # changed in between (another order paid first).
+        for line in quote["lines"]:
+            if line["code"] in periods:
+                line["valid_from"], line["valid_to"] = periods[line["code"]]
+        order.quote = json.dumps(quote, ensure_ascii=False)
     else:
         _extend_voluntary(session, order.payer_id, quote, today)
 
 
 def _renew_cards(session: Session, payer_id: int, codes: Sequence[str], months: int,
-                 today: dt.date) -> None:
+                 today: dt.date) -> dict[str, tuple[str, str]]:
     """Each member's card runs `months` longer, from its end or from today if it has
     ended; the new card (a new signed QR) reaches their phone, and a parent's for a child,
-    at the next sync; each member and the payer get a notice."""
+    at the next sync; each member and the payer get a notice. The period each card got
+    (ISO days) by code."""
     rows = session.exec(select(Person, HealthCard)
                         .join(HealthCard, col(HealthCard.person_id) == Person.id)
                         .where(col(Person.code).in_(list(codes)))).all()
+    periods = {}
     for person, card in rows:
         start = card.valid_to + dt.timedelta(days=1) if card.valid_to >= today else today
         if card.valid_to < today:
             card.valid_from = start  # a new period of cover: the gap is not insured
         card.valid_to = household.period_end(start, months)
+        periods[person.code] = (start.isoformat(), card.valid_to.isoformat())
         session.add(card)
         session.flush()
         family_cards.card_changed(session, person, today)
@@ -201,6 +211,7 @@ def _renew_cards(session: Session, payer_id: int, codes: Sequence[str], months: 
                         day=card.valid_to.isoformat())
     if payer_id not in {person.id for person, _ in rows}:
         notices.publish(session, payer_id, "household_paid")
+    return periods
 
 
 def _month_after(day: dt.date) -> dt.date:

@@ -23,6 +23,7 @@ from api.http.app import build
 from api.payments import simulated
 from api.seed.demo import DEMO_PEOPLE, HOUSEHOLD_HEAD
 from api.services.household import period_end
+from locales import format_day
 from sync.models import Change
 from tests.devicekit import Device, sms_login
 
@@ -234,6 +235,23 @@ def test_the_receipt_in_two_languages_and_own_orders_only(db: Engine) -> None:
     for where in (f"/api/me/payments/{order['id']}", path):
         refused = _get(other, other_device, where)
         assert refused.status_code == 404 and refused.json()["error"] == "payment_unknown"
+
+
+def test_two_orders_paid_extend_one_after_the_other(db: Engine) -> None:
+    """Two orders made before either is paid: each payment extends the card in turn, and
+    the second receipt shows the period applied, not the one quoted."""
+    client, device = _head(db)
+    old = _cards(db, [WIFE])[WIFE].valid_to
+    first, second = (_order(client, device, [WIFE], months=3) for _ in range(2))
+    for order in (first, second):
+        assert client.post(order["pay_url"], data={"result": "success"}).status_code == 200
+    start = old + dt.timedelta(days=1) if old >= _today() else _today()
+    middle = period_end(start, 3)
+    end = period_end(middle + dt.timedelta(days=1), 3)
+    assert _cards(db, [WIFE])[WIFE].valid_to == end
+    page = _get(client, device, f"/api/me/payments/{second['id']}/receipt", "en").text
+    assert format_day(end, "en") in page and format_day(middle + dt.timedelta(days=1), "en") \
+        in page
 
 
 def test_bad_orders_get_clear_messages(db: Engine) -> None:
