@@ -10,13 +10,16 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import text
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 from starlette.testclient import TestClient
 
 from api.card import qr
 from api.clock import utcnow
+from api.db import engine_for
 from api.domain.models import HealthCard, Notice, Participation, Person
 from api.domain.payments import PaymentCallback, PaymentOrder
 from api.http.app import build
@@ -25,6 +28,7 @@ from api.seed.demo import DEMO_PEOPLE, HOUSEHOLD_HEAD
 from api.services.household import period_end
 from locales import format_day
 from sync.models import Change
+from tests.conftest import ROOT, migrate, postgres_database
 from tests.devicekit import Device, sms_login
 
 MEMBERS = [d.code for d in DEMO_PEOPLE if d.household_head == HOUSEHOLD_HEAD]
@@ -287,3 +291,26 @@ def test_voluntary_contributions_are_paid_the_same_way(db: Engine) -> None:
     assert "voluntary_paid" in kinds
     body = json.loads(period.payload)
     assert body["salary"] == 5_000_000 and body["scheme"] == "BHXH" and body["to"]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_db(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'm.db'}"
+        return
+    databases = postgres_database()
+    yield next(databases)
+    databases.close()
+
+
+def test_migration_0013_up_and_down(empty_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    migrate(empty_db, "head").dispose()
+    monkeypatch.setenv("DB_URL", empty_db)
+    command.downgrade(Config(str(ROOT / "alembic.ini")), "0012")
+    eng = engine_for(empty_db)
+    assert not {"paymentorder", "paymentcallback"} & set(inspect(eng).get_table_names())
+    eng.dispose()
+    eng = migrate(empty_db, "head")
+    names = {c["name"] for c in inspect(eng).get_foreign_keys("paymentorder")}
+    assert names == {"fk_paymentorder_payer_id_person"}
+    eng.dispose()
