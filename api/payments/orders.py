@@ -16,6 +16,7 @@ import logging
 import secrets
 from collections.abc import Sequence
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from api.clock import utcnow, vietnam_today
@@ -117,6 +118,15 @@ def _log(session: Session, order_ref: str, raw: str, signature_ok: bool, outcome
         log.warning("payment callback refused: %s (order %r)", outcome, order_ref[:64])
 
 
+def _write_first(session: Session, order_ref: object) -> None:
+    """On SQLite, take the database's write lock before reading anything: a transaction
+    that reads first and writes later fails when another one wrote in between (WAL's busy
+    snapshot), where PostgreSQL waits on the row lock instead."""
+    if session.get_bind().dialect.name == "sqlite" and isinstance(order_ref, str):
+        session.execute(update(PaymentOrder).where(col(PaymentOrder.id) == order_ref[:64])
+                        .values(status=PaymentOrder.status))
+
+
 def _locked(session: Session, order_id: str) -> PaymentOrder | None:
     """The order, its row locked until the transaction ends (PostgreSQL; on SQLite the
     write transaction itself serialises)."""
@@ -129,6 +139,7 @@ def receive(session: Session, payload: dict[str, object], raw: str,
             ) -> tuple[int, str]:
     """Verify and apply one callback; logs it and commits. (HTTP status, outcome)."""
     now, today = now or utcnow(), today or vietnam_today()
+    _write_first(session, payload.get("order_id"))
     try:
         callback = providers.current().verify(session, payload, now)
     except providers.Refused as refused:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from alembic import command
@@ -23,7 +25,7 @@ from api.db import engine_for
 from api.domain.models import HealthCard, Notice, Participation, Person
 from api.domain.payments import PaymentCallback, PaymentOrder
 from api.http.app import build
-from api.payments import simulated
+from api.payments import orders, simulated
 from api.seed.demo import DEMO_PEOPLE, HOUSEHOLD_HEAD
 from api.services.household import period_end
 from locales import format_day
@@ -314,3 +316,24 @@ def test_migration_0013_up_and_down(empty_db: str, monkeypatch: pytest.MonkeyPat
     names = {c["name"] for c in inspect(eng).get_foreign_keys("paymentorder")}
     assert names == {"fk_paymentorder_payer_id_person"}
     eng.dispose()
+
+
+def test_callbacks_at_once_apply_once(db: Engine) -> None:
+    """Eight signed callbacks for one order at the same moment (the provider retrying): one
+    applies, the others are duplicates, the card is extended once."""
+    client, device = _head(db)
+    old = _cards(db, [SON])[SON].valid_to
+    order = _order(client, device, [SON], months=3)
+    payloads = [_signed(db, order["id"], order["amount"]) for _ in range(8)]
+    barrier = threading.Barrier(len(payloads))
+
+    def send(payload: dict[str, object]) -> str:
+        barrier.wait()
+        with Session(db) as session:
+            return orders.receive(session, payload, "{}")[1]
+
+    with ThreadPoolExecutor(len(payloads)) as pool:
+        outcomes = sorted(pool.map(send, payloads))
+    assert outcomes == ["applied"] + ["duplicate"] * 7
+    start = old + dt.timedelta(days=1) if old >= _today() else _today()
+    assert _cards(db, [SON])[SON].valid_to == period_end(start, 3)
