@@ -123,6 +123,7 @@ async def sim_submit(request: Request, session: Session) -> Response:
     if result == "timeout":
         return _said(lang, "timeout")
     payload = simulated.sign(session, order.id, order.amount, result)
+    session.commit()  # the callback in a transaction of its own, as the provider's request
     status, outcome = orders.receive(session, payload, json.dumps(payload))
     return _said(lang, result, 200) if outcome == "applied" else _said(lang, "closed", 409)
 
