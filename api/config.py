@@ -54,6 +54,11 @@ class Settings:
     # Pushes in flight at once, and per push service request, seconds to wait.
     push_concurrency: int = field(default_factory=lambda: int(_env("PUSH_CONCURRENCY", "50")))
     push_timeout: float = field(default_factory=lambda: float(_env("PUSH_TIMEOUT", "10")))
+    # Payments (api/payments/): the provider ("simulated", the local one, by default) and
+    # the secret its callbacks are signed with (made and kept in the database when unset).
+    payment_provider: str = field(
+        default_factory=lambda: _env("PAYMENT_PROVIDER", "simulated"))
+    payment_secret: str = field(default_factory=lambda: _env("PAYMENT_SECRET", ""))
     # The support e-mail the help page offers (a mailto: link): support@ the app's first
     # https origin by default.
     support_email: str = field(

@@ -102,6 +102,12 @@ NOTICES: dict[str, str] = {
     "registration_rejected": N_("Your account registration was refused: {reason}"),
     "registration_needs_info": N_("Your account registration needs more information: "
                                   "{reason}"),
+    # Payments (api/payments/orders.py).
+    "card_renewed": N_("{name}'s health-insurance card was renewed until {day}. The new card "
+                       "is on the phone."),
+    "household_paid": N_("Your payment for your household's health insurance was received. "
+                         "The members' cards are renewed."),
+    "voluntary_paid": N_("Your voluntary contributions were received, paid until {month}."),
 }
 # The screen a notice opens when its push notification is tapped.
 NOTICE_SCREENS: dict[str, str] = {
@@ -114,6 +120,7 @@ NOTICE_SCREENS: dict[str, str] = {
     "request_withdrawn": "/requests",
     "registration_approved": "/notices",
     "registration_rejected": "/register", "registration_needs_info": "/register",
+    "card_renewed": "/card", "household_paid": "/notices", "voluntary_paid": "/history",
 }
 # Why a clinic checked a person in (a visit recorded at the desk).
 VISIT_REASONS: dict[str, str] = {

@@ -7,6 +7,7 @@ import api.auth.models  # noqa: F401  (registers the tables)
 import api.domain.cases  # noqa: F401
 import api.domain.family  # noqa: F401
 import api.domain.models  # noqa: F401
+import api.domain.payments  # noqa: F401
 import api.push.models  # noqa: F401
 import sync.models  # noqa: F401
 from api.db import engine

@@ -27,6 +27,7 @@ from api.http import (
     officer_request_routes,
     officer_routes,
     openapi,
+    payment_routes,
     push_routes,
     registration_routes,
     sync_routes,
@@ -70,7 +71,7 @@ def build() -> Starlette:
     # The sync routes first: a phone pulls every minute, and Starlette tries the routes in
     # order, matching each pattern against the path.
     routes = [*sync_routes.routes, *auth_routes.routes, *me_routes.routes,
-              *household_routes.routes, *voluntary_routes.routes,
+              *household_routes.routes, *voluntary_routes.routes, *payment_routes.routes,
               *card_routes.routes, *clinic_routes.routes, *lookup_routes.routes,
               *health_routes.routes, *help_routes.routes, *push_routes.routes,
               *officer_routes.routes, *officer_request_routes.routes,

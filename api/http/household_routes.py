@@ -10,9 +10,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from api.clock import vietnam_today
+from api.http import quote_inputs as inputs
 from api.http.base import endpoint, json_object, person_id_of, request_lang
 from api.services import household
-from api.services.errors import UserError
 
 
 async def view(request: Request, session: Session) -> Response:
@@ -22,26 +22,11 @@ async def view(request: Request, session: Session) -> Response:
                                        vietnam_today()))
 
 
-def _months(value: object) -> int:
-    """The period asked for: a whole number (as a number or digits), else 422."""
-    if isinstance(value, bool) or not isinstance(value, int | str) \
-            or not str(value).strip().isdigit() or len(str(value).strip()) > 3:
-        raise UserError("household_months", status=422, field="months")
-    return int(str(value).strip())
-
-
-def _codes(value: object) -> list[str]:
-    """The members chosen: a list of their codes (text)."""
-    if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
-        raise UserError("household_members_empty", status=422, field="members")
-    return [code.strip() for code in value]
-
-
 async def quote(request: Request, session: Session) -> Response:
     """POST {members: [codes], months}: each chosen member's line, explained, and the total."""
     head_id = await person_id_of(request, session)
     body = await json_object(request)
-    codes, months = _codes(body.get("members")), _months(body.get("months"))
+    codes, months = inputs.codes(body.get("members")), inputs.months(body.get("months"))
     return JSONResponse(household.quote(session, head_id, codes, months, vietnam_today(),
                                         request_lang(request)),
                         headers={"Cache-Control": "no-store"})

@@ -102,6 +102,11 @@ _HOUSEHOLD = {"type": "object", "properties": {
         "valid_to": {"type": ["string", "null"], "format": "date"},
         "state": {"enum": ["valid", "expiring", "expired"]},
         "renewable": {"type": "boolean"}}}}}}
+_ORDER = {"type": "object", "properties": {
+    "id": {"type": "string"}, "kind": {"type": "string"}, "status": {"type": "string"},
+    "amount": {"type": "integer"}, "expires_at": {"type": "string"},
+    "paid_at": {"type": ["string", "null"]}, "receipt_number": {"type": ["string", "null"]},
+    "pay_url": {"type": ["string", "null"]}}}
 _QUOTE = {"type": "object", "properties": {
     "day": {"type": "string", "format": "date"}, "months": {"type": "integer"},
     "basis": _EXPLAINED, "lines": {"type": "array", "items": _EXPLAINED},
@@ -181,6 +186,36 @@ def document() -> dict:
             "record), each line explained, and the total", CITIZEN, _QUOTE,
             {"income": {"type": "integer", "minimum": 0},
              "months": {"type": "integer", "enum": [1, 3, 6, 12]}}, errors=_PROVEN + (422,))},
+        "/api/me/payments": {"post": _op(
+            "Start paying: an order made from a household renewal quote ({kind: "
+            "household_bhyt, members, months}) or a voluntary social-insurance quote ({kind: "
+            "voluntary_bhxh, income, months}), the quote frozen in it, and the provider's "
+            "link where the payer confirms it (15 minutes)", CITIZEN, _ORDER,
+            {"kind": {"type": "string", "enum": ["household_bhyt", "voluntary_bhxh"]},
+             "members": {"type": "array", "maxItems": 30, "items": _text(10)},
+             "months": {"type": "integer", "enum": [1, 3, 6, 12]},
+             "income": {"type": "integer", "minimum": 0}},
+            errors=_PROVEN + (422,), ok_status="201")},
+        "/api/me/payments/{order_id}": {"get": _op(
+            "One of the citizen's payment orders and where it stands (created, paid, "
+            "failed, cancelled, expired)", CITIZEN, _ORDER,
+            params=[_path("order_id", _text(64))], errors=(401, 404))},
+        "/api/me/payments/{order_id}/receipt": {"get": _op(
+            "The electronic receipt of a paid order: a printable page in the reader's "
+            "language (own orders only)", CITIZEN, {"type": "string"},
+            params=[_path("order_id", _text(64))], errors=(401, 404, 409),
+            media="text/html")},
+        "/api/payments/callback": {"post": _op(
+            "The payment provider's signed callback (the simulated provider: HMAC-SHA256 "
+            "over order_id|amount|result|provider_ref|timestamp|nonce). 200 {outcome: "
+            "applied | duplicate}; refused and logged: 401 bad_signature, 404 "
+            "unknown_order, 409 replay, wrong_amount or expired", ANYONE,
+            {"type": "object", "properties": {"outcome": {"type": "string"}}},
+            {"order_id": _text(64), "amount": {"type": "integer"},
+             "result": {"type": "string", "enum": ["success", "failure", "cancel"]},
+             "provider_ref": _text(64), "timestamp": {"type": "integer"},
+             "nonce": _text(64), "signature": _text(64)},
+            errors=(400, 401, 404, 409, 413, 415))},
         "/api/officer/announcements": {
             "get": _op("The newest announcements and how many people each reached", OFFICER,
                        errors=(401,)),

@@ -208,6 +208,13 @@ MESSAGES: dict[str, str | tuple[str, str]] = {
     "household_member_group": N_("{name} is insured in another group, so their card is not "
                                  "renewed with the household."),
     "household_months": N_("Choose how long to renew: 3, 6 or 12 months."),
+    # Payments (api/payments/).
+    "payment_kind": N_("Choose what to pay: your household's health insurance or your "
+                       "voluntary social insurance."),
+    "payment_unknown": N_("No payment of yours has this number."),
+    "payment_not_paid": N_("This payment has not been made, so it has no receipt yet."),
+    "payment_closed": N_("This payment is closed: it was made, refused, cancelled or it "
+                         "expired. Start a new payment from the app."),
     "passkey_cloned": N_("For your safety this passkey was switched off: it may have been "
                          "copied. Log in with a code sent by SMS, then create a new one."),
 }
