@@ -96,7 +96,7 @@ VARIABLES = ("DB_URL", "SECRET_KEY", "SMS_GATEWAY", "SMS_GATEWAY_URL", "SMS_GATE
              "CARD_KEY_FILE", "CARD_TRUSTED_KEYS", "SESSION_DAYS", "WEBAUTHN_RP_ID",
              "WEBAUTHN_ORIGINS", "ALLOWED_ORIGINS", "PORT", "VAPID_PRIVATE_KEY",
              "VAPID_SUBJECT", "PUSH_SERVICES", "PUSH_CONCURRENCY", "PUSH_TIMEOUT",
-             "SUPPORT_EMAIL")
+             "SUPPORT_EMAIL", "PAYMENT_PROVIDER", "PAYMENT_SECRET")
 _cached: tuple[tuple[object, ...], Settings] | None = None
 _KEYS = tuple(map(os.environ.encodekey, VARIABLES)) if hasattr(os.environ, "encodekey") else ()
 
