@@ -2,8 +2,9 @@
 // Values come raw (ISO dates, integer đồng, message ids) and are formatted here for the
 // reader's language, from the same formats Python uses (locales/formats.py, labels.py).
 import { useEffect, useLayoutEffect, useState } from "react";
-import { formatDay as day, label, useLang, useT, useTn } from "../i18n.js";
+import { formatDay as day, useLang, useT, useTn } from "../i18n.js";
 import { CardCodes } from "./card_codes.jsx";
+import { CardFields } from "./card_fields.jsx";
 import { CardOwners, ChildCard, runningChildren } from "./child_card.jsx";
 import { Field, useDocs, Waiting } from "./shared.jsx";
 import { releaseFrame } from "../card_frame.js";
@@ -89,18 +90,11 @@ export function CardScreen() {
               </div>
             </div>
             <CardCodes card={card} />
-            <dl className="fields">
-              <Field label={t("Date of birth")} value={day(card.dob, lang)} />
-              <Field label={t("Sex")} value={t(label("sex", card.sex))} />
-              <Field label={t("Beneficiary group")} value={`${card.group_code} · ${t(label("beneficiary_groups", card.group_code))}`} />
-              <Field label={t("Benefit level")} value={`${card.level}%`} />
-              <Field label={t("Primary-care facility")} value={card.facility} />
-              <Field label={t("Valid from")} value={day(card.valid_from, lang)} />
-              <Field label={t("Valid to")} value={day(card.valid_to, lang)} id="valid-to" />
+            <CardFields card={card} lead={<Field label={t("Date of birth")} value={day(card.dob, lang)} />}>
               {card.five_years ? <Field label={t("Five consecutive years from")} value={day(card.five_years, lang)} /> : null}
               <Field label={t("Old card number")} value={card.legacy_number} />
               <Field label={t("Issued by")} value={card.agency} />
-            </dl>
+            </CardFields>
           </section>
         )}
     </>

@@ -3,8 +3,9 @@
 // for the parent's own card: a coloured band says whose card it is and who shows it, the
 // child's name and date of birth come first and large, and the code is the card's printed
 // (static, signed) QR only: a child has no phone of their own, so there is no live code.
-import { formatDay as day, label, useLang, useT } from "../i18n.js";
+import { formatDay as day, useLang, useT } from "../i18n.js";
 import { QrCheck } from "../qr_check.jsx";
+import { CardFields } from "./card_fields.jsx";
 import { Field } from "./shared.jsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -58,15 +59,9 @@ export function ChildCard({ card }) {
       <p className="hint" id="child-ends">
         {t("The card ends on {day}, the day before {name} turns six.", { day: day(card.ends, lang), name: card.full_name })}
       </p>
-      <dl className="fields">
-        <Field label={t("Sex")} value={t(label("sex", card.sex))} />
-        <Field label={t("Beneficiary group")} value={`${card.group_code} · ${t(label("beneficiary_groups", card.group_code))}`} />
-        <Field label={t("Benefit level")} value={`${card.level}%`} />
-        <Field label={t("Primary-care facility")} value={card.facility} />
-        <Field label={t("Valid from")} value={day(card.valid_from, lang)} />
-        <Field label={t("Valid to")} value={day(card.valid_to, lang)} id="valid-to" />
+      <CardFields card={card}>
         <Field label={t("Issued by")} value={card.agency} />
-      </dl>
+      </CardFields>
     </section>
   );
 }
