@@ -57,63 +57,51 @@ function cached(path) {
 const cardReads = new Map(); // the id of the page's client -> promise of the records
 const CARD_PAGE = /^\/card(\/|\.html)?$/;
 
-function readCard() {
+/** Read from the IndexedDB database `name` in one readonly transaction over `stores`, creating
+ * and upgrading nothing, and let go of it at once: `read(transaction)` asks for what it needs
+ * and returns a function that makes the answer once the transaction is complete. Null when
+ * there is no such database or store, or the read fails. */
+function readOnce(name, stores, read) {
   return new Promise((resolve) => {
     if (!self.indexedDB) return resolve(null);
-    const opening = indexedDB.open("wallet-data");
+    const opening = indexedDB.open(name);
     opening.onupgradeneeded = () => opening.transaction.abort(); // none yet: create nothing
     opening.onerror = () => resolve(null);
     opening.onsuccess = () => {
       const db = opening.result;
       db.onversionchange = () => db.close();
-      try {
-        const t = db.transaction(["meta", "docs"], "readonly");
-        const get = (store, id) => t.objectStore(store).get(id);
-        // As sync/browser/store.js peekCard reads them.
-        const found = { prf: get("meta", "prf"), key: get("meta", "key"),
-          summary: get("meta", "card-summary"), cred: get("docs", "credential:1") };
-        t.oncomplete = () => {
-          db.close();
-          resolve(Object.fromEntries(Object.entries(found).map(([k, r]) => [k, r.result])));
-        };
-        t.onabort = () => {
-          db.close();
-          resolve(null);
-        };
-      } catch (e) {
+      const done = (value) => {
         db.close();
-        resolve(null); // no such stores: an empty database
+        resolve(value);
+      };
+      try {
+        const t = db.transaction(stores, "readonly");
+        const answer = read(t);
+        t.oncomplete = () => done(answer());
+        t.onabort = () => done(null);
+      } catch (e) {
+        done(null); // no such stores: an empty database
       }
     };
   });
 }
 
+/** The card's records as sync/browser/store.js peekCard reads them (sealed as stored). */
+function readCard() {
+  return readOnce("wallet-data", ["meta", "docs"], (t) => {
+    const get = (store, id) => t.objectStore(store).get(id);
+    const found = { prf: get("meta", "prf"), key: get("meta", "key"),
+      summary: get("meta", "card-summary"), cred: get("docs", "credential:1") };
+    return () => Object.fromEntries(Object.entries(found).map(([k, r]) => [k, r.result]));
+  });
+}
+
 /** This device's key as assets/device.js keeps it ({privateKey, jwk}; the private key is a
- * CryptoKey that cannot be exported), or null; read as readCard reads, creating nothing. */
+ * CryptoKey that cannot be exported), or null. */
 function readDeviceKey() {
-  return new Promise((resolve) => {
-    if (!self.indexedDB) return resolve(null);
-    const opening = indexedDB.open("wallet-device");
-    opening.onupgradeneeded = () => opening.transaction.abort(); // none yet: create nothing
-    opening.onerror = () => resolve(null);
-    opening.onsuccess = () => {
-      const db = opening.result;
-      db.onversionchange = () => db.close();
-      try {
-        const get = db.transaction("keys", "readonly").objectStore("keys").get("device");
-        get.onsuccess = () => {
-          db.close();
-          resolve(get.result || null);
-        };
-        get.onerror = () => {
-          db.close();
-          resolve(null);
-        };
-      } catch (e) {
-        db.close();
-        resolve(null); // no such store
-      }
-    };
+  return readOnce("wallet-device", "keys", (t) => {
+    const get = t.objectStore("keys").get("device");
+    return () => get.result || null;
   });
 }
 
