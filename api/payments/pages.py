@@ -12,7 +12,8 @@ STYLE = """
 body{font-family:system-ui,sans-serif;max-width:36rem;margin:1.5rem auto;padding:0 1rem;
 color:#1a1a1a}
 h1{font-size:1.3rem}table{width:100%;border-collapse:collapse;margin:1rem 0}
-td,th{text-align:left;padding:.4rem;border-bottom:1px solid #ccc;vertical-align:top}
+td,th{text-align:left;padding:.4rem;border-bottom:1px solid #ccc;vertical-align:top;
+overflow-wrap:anywhere}th{width:35%}.calc{color:#555;font-size:.9rem}
 td.n,th.n{text-align:right;white-space:nowrap}.total td{font-weight:bold;border:none}
 .box{border:2px solid #0b5394;border-radius:.5rem;padding:1rem}
 button{font-size:1rem;padding:.7rem 1rem;margin:.3rem .3rem .3rem 0;border-radius:.4rem;

@@ -32,10 +32,11 @@ def _line_rows(order: PaymentOrder, lang: str) -> str:
         label = f"{escape(who)}<br>{escape(text)}" if who else escape(text)
         amount = tr(lang, "{monthly} × {months} months",
                     monthly=format_money(int(line["monthly"]), lang), months=line["months"])
-        cells.append(f'<tr><td>{label}</td><td class="n">{escape(amount)}</td>'
+        # Two columns, the reckoning under the line's words: a phone's width holds them.
+        cells.append(f'<tr><td>{label}<br><span class="calc">{escape(amount)}</span></td>'
                      f'<td class="n">{escape(format_money(int(line["amount"]), lang))}</td></tr>')
     label, total = tr(lang, "Total paid"), format_money(order.amount, lang)
-    total = (f'<tr class="total"><td>{escape(label)}</td><td></td>'
+    total = (f'<tr class="total"><td>{escape(label)}</td>'
              f'<td class="n">{escape(total)}</td></tr>')
     return f"<table>{''.join(cells)}{total}</table>"
 
