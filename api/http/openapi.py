@@ -231,8 +231,8 @@ def document() -> dict:
                         {"kind": {"type": "string", "enum": ["news", "guide"]},
                          "texts": {"type": "object"}}, errors=_PROVEN, ok_status="201")},
         "/api/officer/requests": {"get": _op(
-            "A page of the officer's province's service requests, oldest first, with the "
-            "count per status", OFFICER,
+            "A page of the officer's province's service requests, oldest first (the first "
+            "page with the count per status)", OFFICER,
             params=[_query("status", _text(80, description="comma-separated statuses")),
                     _query("kind", _text(24)), _query("q", _text(20)),
                     _query("after", _text(80))], errors=(400, 401, 422))},

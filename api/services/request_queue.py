@@ -48,7 +48,7 @@ def queue(session: Session, officer: StaffAccount, statuses: list[str] | None = 
     """One page of the province's requests, oldest first: each status is read along the
     queue index (province, status, submitted_at) and the pages merged, so the first page
     costs a few index reads whatever the queue's length. `query` finds one person by code or
-    personal ID. Also the count per status, for the filter tabs."""
+    personal ID. With the first page, the count per status, for the filter tabs."""
     province = _province(officer)
     wanted = [s for s in (statuses or DEFAULT_STATUSES) if s in ALL_STATUSES]
     if not wanted:
@@ -80,8 +80,10 @@ def queue(session: Session, officer: StaffAccount, statuses: list[str] | None = 
     if len(merged) > limit:
         last = rows[-1][0]
         nxt = f"{last.submitted_at.isoformat()}|{last.id}"
+    # The counts (a read of the province's whole queue) come with the first page only: the
+    # next pages are the same queue, further on.
     return {"items": [_item(row, code, name) for row, code, name in rows], "next": nxt,
-            "counts": counts(session, province)}
+            "counts": counts(session, province) if start is None else None}
 
 
 def _people(session: Session, query: str) -> list[int] | None:

@@ -49,7 +49,7 @@ function useQueue(filter) {
       setPage((old) => ({
         items: after ? [...old.items, ...body.items] : body.items,
         next: body.next,
-        counts: body.counts || {},
+        counts: (after ? old.counts : body.counts) || {}, // counts come with the first page
       }));
     } catch (e) {
       setMessage(t("Connect to the internet to see the requests."));
