@@ -108,7 +108,9 @@ def withdraw(session: Session, person: Person, data: dict) -> None:
     _step(session, row, CaseStatus.WITHDRAWN, "citizen", None, "", push=False)
 
 
-HANDLERS = {"request.submit": submit, "request.answer": answer, "request.withdraw": withdraw}
+# The sync mutations on a submitted request; "request.submit" is sync/protocol's, which calls
+# `submit` and then deletes the draft as any draft is deleted.
+HANDLERS = {"request.answer": answer, "request.withdraw": withdraw}
 
 
 def _own(session: Session, person: Person, data: dict) -> ServiceRequest:
