@@ -13,15 +13,11 @@ registration_queue.py.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from PIL import Image, UnidentifiedImageError
 from sqlmodel import Session, col, select
 
 from api.auth import otp, throttle
@@ -32,7 +28,7 @@ from api.clock import utcnow
 from api.domain.cases import OPEN_STATUSES, CaseEvent, CaseStatus, Registration
 from api.domain.codes import mask_phone
 from api.domain.models import Person
-from api.services import language, login, notices
+from api.services import language, login, notices, photos
 from api.services.errors import UserError
 from api.services.login import find_person
 from locales import tr
@@ -40,7 +36,7 @@ from locales import tr
 KIND = "registration"  # CaseEvent.case_kind
 NAME_MAX, ADDRESS_MAX, NOTE_MAX = 80, 200, 500
 PHOTO_MAX_KB = 150  # the page sends a downscaled JPEG of ~30-60 KB
-PHOTO_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
+PHOTO_FORMATS = ("JPEG", "PNG")
 PHOTO_PIXELS = 4000 * 4000
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 _RECEIPT = re.compile(r"^(\d{1,9})\.([0-9a-f]{64})$")  # an id within PostgreSQL's integer
@@ -88,24 +84,10 @@ def _date(value: object, reason: str) -> dt.date:
 def photo_bytes(value: object) -> bytes:
     """The face photo from a data URL (or bare base64): a JPEG or PNG picture that opens,
     at most PHOTO_MAX_KB."""
-    text = _text(value)
-    if "," in text and text.startswith("data:"):
-        text = text.split(",", 1)[1]
     try:
-        data = base64.b64decode(text, validate=True)
-    except (binascii.Error, ValueError) as exc:
-        raise UserError("reg_photo", max=PHOTO_MAX_KB) from exc
-    if not data or len(data) > PHOTO_MAX_KB * 1024:
-        raise UserError("reg_photo", max=PHOTO_MAX_KB)
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            # A face photo, not a decompression bomb: a few small bytes may declare a huge
-            # picture (the page sends at most 480 px).
-            if image.format not in PHOTO_TYPES or image.width * image.height > PHOTO_PIXELS:
-                raise UserError("reg_photo", max=PHOTO_MAX_KB)
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
-            Image.DecompressionBombError) as exc:
+        data = photos.decoded(_text(value))
+        photos.checked(data, PHOTO_FORMATS, PHOTO_MAX_KB, PHOTO_PIXELS)
+    except photos.PhotoError as exc:
         raise UserError("reg_photo", max=PHOTO_MAX_KB) from exc
     return data
 

@@ -13,8 +13,6 @@ date and the old one is revoked; continued voluntary insurance opens a contribut
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
 import json
 from collections.abc import Iterable
@@ -33,17 +31,16 @@ from api.domain.cases import (
 )
 from api.domain.family import under_six
 from api.domain.models import Facility, HealthCard, Participation, Person, Scheme
-from api.services import family_cards, notices, request_forms
+from api.services import family_cards, notices, photos, request_forms
 from api.services.errors import Status, UserError
 from sync import changes, documents
 
 CASE = "request"
 PHOTOS_MAX = 2  # per step (submission or answer): the push body stays under its 1 MB
 PHOTO_KB = 300  # per photo, after the phone shrinks it (assets/screens/request_photos.js)
+PHOTO_FORMATS = ("JPEG", "PNG", "WEBP")
+PHOTO_PIXELS = 4000 * 4000  # the phone sends at most 1,600 px a side
 NOTE_MAX = 1000  # an officer's reason or question
-# What a photo's first bytes must be, by the type it claims.
-_MAGIC = {"image/jpeg": (b"\xff\xd8\xff",), "image/png": (b"\x89PNG\r\n\x1a\n",),
-          "image/webp": (b"RIFF",)}
 # Facility levels a person may register with for primary care: not the central hospitals
 # (the 2024 amendment steers primary care to the primary and basic levels).
 PRIMARY_CARE_LEVELS = ("province", "district", "commune", "private")
@@ -128,14 +125,14 @@ def _photos(value: object) -> list[tuple[str, bytes]]:
         raise _photo_error()
     out = []
     for item in value:
-        mime = str(item.get("mime", "")) if isinstance(item, dict) else ""
+        if not isinstance(item, dict):
+            raise _photo_error()
         try:
-            data = base64.b64decode(str(item.get("data", "")), validate=True)
-        except (binascii.Error, ValueError, AttributeError) as exc:
+            data = photos.decoded(str(item.get("data", "")))
+            mime = photos.checked(data, PHOTO_FORMATS, PHOTO_KB, PHOTO_PIXELS)
+        except photos.PhotoError as exc:
             raise _photo_error() from exc
-        magic = _MAGIC.get(mime)
-        if not magic or not data.startswith(magic) or len(data) > PHOTO_KB * 1024 \
-                or (mime == "image/webp" and data[8:12] != b"WEBP"):
+        if mime != item.get("mime"):  # kept and served as what it is, said the same
             raise _photo_error()
         out.append((mime, data))
     return out

@@ -230,7 +230,10 @@ def test_photos_are_checked_by_type_and_size(use_db: Engine) -> None:
     fake = {"mime": "image/jpeg", "data": base64.b64encode(b"<svg onload=alert(1)>").decode()}
     big = {"mime": "image/png", "data": base64.b64encode(
         b"\x89PNG\r\n\x1a\n" + b"\0" * (service_requests.PHOTO_KB * 1024)).decode()}
-    for photos in ([fake], [big], [jpeg(), jpeg(), jpeg()]):
+    png = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(png, format="PNG")
+    mislabelled = {"mime": "image/jpeg", "data": base64.b64encode(png.getvalue()).decode()}
+    for photos in ([fake], [big], [jpeg(), jpeg(), jpeg()], [mislabelled]):
         _, answer = submit(phone, "reissue_book", {"reason": "damaged"}, photos=photos)
         assert answer["rejected"][0]["error"] == "form_photo"
 
